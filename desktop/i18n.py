@@ -9,7 +9,7 @@ from __future__ import annotations
 import gettext
 import io
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from desktop import paths
 
@@ -25,7 +25,7 @@ def N_(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str, domain: str) -> gettext.NullTranslations:
     """The compiled catalog of `domain` in `lang` (NullTranslations for English or no file)."""
     po = paths.locales_dir() / lang / "LC_MESSAGES" / f"{domain}.po"

@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-COMMAND_MODULES: list[ModuleType] = []
+from desktop.commands import interview, keys, vault
+
+COMMAND_MODULES: list[ModuleType] = [vault, keys, interview]

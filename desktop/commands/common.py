@@ -1,0 +1,47 @@
+"""What the commands share: the data dir, reading a passphrase, opening the vault, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+from desktop.core.errors import VoluntasError
+from desktop.core.vault import Vault
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(args.data_dir)
+
+
+def read_passphrase_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            line = fh.readline()
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) else "not UTF-8 text"
+        raise VoluntasError("V014", path=path, reason=reason or type(err).__name__) from None
+    return line.rstrip("\r\n")
+
+
+def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: bool = False) -> str:
+    if args.passphrase_file:
+        return read_passphrase_file(args.passphrase_file)
+    if not sys.stdin.isatty():
+        raise VoluntasError("V013")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat: ") != first:
+        raise VoluntasError("V013")
+    return first
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    return Vault.unlock(data_dir(args), passphrase(args))
+
+
+def print_json(doc: Any) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n")

@@ -1,0 +1,65 @@
+"""voluntas interview import CASE.json | list"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.commands.common import open_vault, print_json
+from desktop.core import casefile
+from desktop.core.errors import EXIT_OK
+from desktop.i18n import _
+
+FORM_ID = "pow_interview"
+FORM_VERSION = "1.0.0"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    interview = sub.add_parser("interview", help="interviews in the vault")
+    isub = interview.add_subparsers(dest="interview_command", required=True)
+    imp = isub.add_parser("import", help="store a case file's interviews as drafts of one case")
+    imp.add_argument("case_file")
+    imp.set_defaults(func=cmd_import)
+    lst = isub.add_parser("list", help="the cases and interviews in the vault, with their states")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_list)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    case = casefile.load(Path(args.case_file))  # check the whole file before unlocking anything
+    vault = open_vault(args)
+    try:
+        code = case.case_id or str(case.interviews[0].answers.get("ses_case") or "imported")
+        case_id = vault.records.create_case(code)
+        for item in case.interviews:
+            interview_id = vault.records.create_interview(
+                case_id, FORM_ID, FORM_VERSION, item.captive_lang, item.interviewer_lang,
+                item.interview_date.isoformat(),
+            )
+            vault.records.import_answers(interview_id, item.answers, item.captive_lang, {})
+    finally:
+        vault.lock()
+    print(_("Imported {count} interviews as drafts of one case.").format(count=len(case.interviews)))
+    print(case_id)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    vault = open_vault(args)
+    try:
+        rows = vault.records.list_interviews()
+    finally:
+        vault.lock()
+    if args.json:
+        print_json([
+            {"case_id": r.case_id, "case_code": r.case_code, "interview_id": r.id, "date": r.interview_date,
+             "state": r.state, "form": f"{r.form_id}@{r.form_version}", "captive_lang": r.captive_lang,
+             "interviewer_lang": r.interviewer_lang}
+            for r in rows
+        ])
+        return EXIT_OK
+    if not rows:
+        print(_("The vault holds no interviews."))
+    for r in rows:
+        print(f"{r.case_code}\t{r.interview_date}\t{r.state}\t{r.captive_lang}/{r.interviewer_lang}\t{r.id}")
+    return EXIT_OK

@@ -1,0 +1,6 @@
+"""The encrypted vault: SQLCipher database under a random key, wrapped by the passphrase."""
+
+from desktop.core.vault.files import VaultPaths
+from desktop.core.vault.vault import CheckResult, Vault
+
+__all__ = ["CheckResult", "Vault", "VaultPaths"]

@@ -1,0 +1,127 @@
+"""Numbered schema migrations. Each runs in one transaction with its version record.
+
+Never edit a shipped migration: add the next number. tests/core/fixtures keeps a vault made by
+every shipped version, and a test opens each one with the current code.
+"""
+
+from __future__ import annotations
+
+import time
+
+from desktop.core.errors import VoluntasError
+from desktop.core.vault.db import Connection
+
+M001_INITIAL = """
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    interviewer TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    ed25519_private BLOB NOT NULL,
+    ecdsa_private BLOB NOT NULL,
+    certificate BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cases_code ON cases (code);
+CREATE TABLE interviews (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    captive_lang TEXT NOT NULL CHECK (captive_lang IN ('en', 'ko', 'uk')),
+    interviewer_lang TEXT NOT NULL CHECK (interviewer_lang IN ('en', 'ko', 'uk')),
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'finalized', 'sealed')),
+    interview_date TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    elapsed_ms INTEGER NOT NULL DEFAULT 0,
+    position TEXT
+);
+CREATE INDEX interviews_case ON interviews (case_id);
+CREATE TABLE answers (
+    interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    value TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    elapsed_ms INTEGER NOT NULL,
+    PRIMARY KEY (interview_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE notes (
+    interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    elapsed_ms INTEGER NOT NULL,
+    PRIMARY KEY (interview_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+    question_id TEXT,
+    media_type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL,
+    elapsed_ms INTEGER NOT NULL
+);
+CREATE INDEX attachments_interview ON attachments (interview_id);
+CREATE TABLE audit (
+    chain TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    question_id TEXT,
+    lang TEXT,
+    text_hash TEXT,
+    elapsed_ms INTEGER NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (chain, seq)
+) WITHOUT ROWID;
+"""
+
+# (version, name, SQL). Append only.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial", M001_INITIAL),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply every pending migration; return the versions applied."""
+    found = current_version(conn)
+    if found > LATEST:
+        raise VoluntasError("V012", found=found, supported=LATEST)
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version <= found:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 1:
+                conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (version, name, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+            )
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    return [part.strip() for part in sql.split(";") if part.strip()]

@@ -1,0 +1,240 @@
+"""What the vault stores: cases, interviews, answers, notes, attachments, settings, identity.
+
+Saving an answer is one transaction with its audit event and returns only after the commit, so
+the window can truthfully say "saved". Times are elapsed milliseconds since the interview's start;
+only the start reads the wall clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import sqlcipher3
+
+from desktop.core.clock import Clock
+from desktop.core.errors import VoluntasError
+from desktop.core.events import bus
+from desktop.core.identity import Identity
+from desktop.core.vault import audit
+from desktop.core.vault.db import Connection
+
+LANGS = ("en", "ko", "uk")
+
+
+@dataclass(frozen=True)
+class InterviewRow:
+    id: str
+    case_id: str
+    case_code: str
+    form_id: str
+    form_version: str
+    captive_lang: str
+    interviewer_lang: str
+    state: str
+    interview_date: str
+
+
+def text_hash(text: str) -> str:
+    """The hash recorded for the exact text shown with a question."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Records:
+    def __init__(self, conn: Callable[[], Connection], clock: Clock) -> None:
+        self._conn = conn
+        self.clock = clock
+        self._resumed: dict[str, tuple[float, int]] = {}  # interview -> (monotonic at resume, base ms)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlcipher3.OperationalError as err:
+            _rollback(conn)
+            raise VoluntasError("V011", path="vault", reason=str(err)) from None
+        except BaseException:
+            _rollback(conn)
+            raise
+
+    # -- identity and settings --------------------------------------------------------------
+    def store_identity(self, ident: Identity) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO identity VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                (ident.interviewer, ident.organisation, ident.device_id, ident.ed25519_private,
+                 ident.ecdsa_private, ident.certificate, self.clock.iso_now()),
+            )
+            audit.append(conn, audit.VAULT_CHAIN, "vault_created", 0)
+
+    def identity(self) -> Identity:
+        row = self._conn().execute(
+            "SELECT interviewer, organisation, device_id, ed25519_private, ecdsa_private, certificate "
+            "FROM identity WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            raise VoluntasError("V015", what="identity", ident="1")
+        return Identity(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), bytes(row[5]))
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self._conn().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
+
+    # -- cases and interviews ---------------------------------------------------------------
+    def create_case(self, code: str) -> str:
+        case_id = str(uuid.uuid4())
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO cases VALUES (?, ?, ?)", (case_id, code, self.clock.iso_now()))
+        return case_id
+
+    def create_interview(self, case_id: str, form_id: str, form_version: str, captive_lang: str,
+                         interviewer_lang: str, interview_date: str) -> str:
+        for lang in (captive_lang, interviewer_lang):
+            if lang not in LANGS:
+                raise ValueError(lang)
+        interview_id = str(uuid.uuid4())
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+                raise VoluntasError("V015", what="case", ident=case_id)
+            conn.execute(
+                "INSERT INTO interviews (id, case_id, form_id, form_version, captive_lang, interviewer_lang, "
+                "interview_date, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (interview_id, case_id, form_id, form_version, captive_lang, interviewer_lang, interview_date,
+                 self.clock.iso_now()),
+            )
+            audit.append(conn, interview_id, "interview_started", 0, lang=captive_lang)
+        self._resumed[interview_id] = (self.clock.monotonic(), 0)
+        return interview_id
+
+    def elapsed_ms(self, interview_id: str) -> int:
+        """Milliseconds of interview time: stored time plus time since this session resumed it."""
+        if interview_id not in self._resumed:
+            row = self._conn().execute("SELECT elapsed_ms FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+            if row is None:
+                raise VoluntasError("V015", what="interview", ident=interview_id)
+            self._resumed[interview_id] = (self.clock.monotonic(), int(row[0]))
+        start, base = self._resumed[interview_id]
+        return base + int((self.clock.monotonic() - start) * 1000)
+
+    def _draft(self, conn: Connection, interview_id: str) -> None:
+        row = conn.execute("SELECT state FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        if row is None:
+            raise VoluntasError("V015", what="interview", ident=interview_id)
+        if row[0] != "draft":
+            raise VoluntasError("V016", ident=interview_id, state=row[0])
+
+    # -- autosave ---------------------------------------------------------------------------
+    def save_answer(self, interview_id: str, question_id: str, value: Any, lang: str, shown_hash: str) -> None:
+        """Store one answer with its audit event in one transaction; returns after the commit."""
+        elapsed = self.elapsed_ms(interview_id)
+        encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            conn.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
+                (interview_id, question_id, encoded, lang, shown_hash, elapsed),
+            )
+            conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ? WHERE id = ?",
+                         (elapsed, question_id, interview_id))
+            audit.append(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash)
+        bus.announce("answer.saved", interview_id=interview_id, question_id=question_id)
+
+    def import_answers(self, interview_id: str, answers: dict[str, Any], lang: str,
+                       shown_hashes: dict[str, str]) -> None:
+        """Store a whole interview read from a case file in one transaction."""
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            audit.append(conn, interview_id, "imported", 0, None, lang)
+            for question_id, value in answers.items():
+                encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                shown = shown_hashes.get(question_id, "")
+                conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
+                             (interview_id, question_id, encoded, lang, shown))
+                audit.append(conn, interview_id, "answer", 0, question_id, lang, shown)
+
+    def clear_answer(self, interview_id: str, question_id: str) -> None:
+        elapsed = self.elapsed_ms(interview_id)
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            conn.execute("DELETE FROM answers WHERE interview_id = ? AND question_id = ?", (interview_id, question_id))
+            audit.append(conn, interview_id, "answer_cleared", elapsed, question_id)
+
+    def save_note(self, interview_id: str, question_id: str, text: str, lang: str) -> None:
+        elapsed = self.elapsed_ms(interview_id)
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            conn.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?)",
+                         (interview_id, question_id, text, lang, elapsed))
+            audit.append(conn, interview_id, "note", elapsed, question_id, lang)
+
+    def add_attachment(self, interview_id: str, question_id: str | None, media_type: str, data: bytes) -> str:
+        elapsed = self.elapsed_ms(interview_id)
+        attachment_id = str(uuid.uuid4())
+        digest = hashlib.sha256(data).hexdigest()
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            conn.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (attachment_id, interview_id, question_id, media_type, digest, data, elapsed))
+            audit.append(conn, interview_id, "attachment", elapsed, question_id, None, digest)
+        return attachment_id
+
+    def record_event(self, interview_id: str, event: str, question_id: str | None = None,
+                     lang: str | None = None) -> None:
+        """An audit event with no answer: a language change, a pause, re-consent, a stop."""
+        elapsed = self.elapsed_ms(interview_id)
+        with self.transaction() as conn:
+            audit.append(conn, interview_id, event, elapsed, question_id, lang)
+
+    # -- reading ----------------------------------------------------------------------------
+    def answers(self, interview_id: str) -> dict[str, Any]:
+        rows = self._conn().execute(
+            "SELECT question_id, value FROM answers WHERE interview_id = ?", (interview_id,)
+        ).fetchall()
+        return {qid: json.loads(value) for qid, value in rows}
+
+    def answer_rows(self, interview_id: str) -> list[tuple[str, Any, str, str, int]]:
+        rows = self._conn().execute(
+            "SELECT question_id, value, lang, text_hash, elapsed_ms FROM answers WHERE interview_id = ? "
+            "ORDER BY elapsed_ms, question_id", (interview_id,)
+        ).fetchall()
+        return [(q, json.loads(v), lang, h, int(ms)) for q, v, lang, h, ms in rows]
+
+    def notes(self, interview_id: str) -> dict[str, str]:
+        rows = self._conn().execute(
+            "SELECT question_id, text FROM notes WHERE interview_id = ?", (interview_id,)
+        ).fetchall()
+        return {q: t for q, t in rows}
+
+    def position(self, interview_id: str) -> str | None:
+        row = self._conn().execute("SELECT position FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def list_interviews(self) -> list[InterviewRow]:
+        rows = self._conn().execute(
+            "SELECT i.id, i.case_id, c.code, i.form_id, i.form_version, i.captive_lang, i.interviewer_lang, "
+            "i.state, i.interview_date "
+            "FROM interviews i JOIN cases c ON c.id = i.case_id ORDER BY c.code, i.interview_date, i.id"
+        ).fetchall()
+        return [InterviewRow(*row) for row in rows]
+
+    def audit_head(self, chain: str) -> str:
+        return audit.head(self._conn(), chain)[1]
+
+
+def _rollback(conn: Connection) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except sqlcipher3.Error:
+        pass  # the transaction was already rolled back by SQLite (e.g. on a full disk)
