@@ -1,0 +1,74 @@
+"""Stable problem codes of forms and expressions, each with an English template (pyxform style).
+
+E1xx: expression syntax. E2xx: expression meaning (static check). F0xx: the form file and its YAML.
+F1xx: the JSON Schema. F2xx: the form's meaning. Codes never change meaning once shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.errors import N_
+
+TEMPLATES: dict[str, str] = {
+    # expression syntax
+    "E101": N_("syntax error: unexpected {what}"),
+    "E102": N_("comparisons do not chain: join them with 'and' or 'or'"),
+    "E103": N_("unterminated string: a string starts and ends with '"),
+    "E104": N_("bad reference: write ${{name}} with a lower-case name"),
+    "E105": N_("unknown function '{name}'"),
+    "E106": N_("bare word '{name}': quote strings ('{name}'); functions need parentheses"),
+    "E107": N_("{name}() takes {expected} argument(s), got {got}"),
+    "E108": N_("expression too long or too deeply nested (limit {limit})"),
+    "E109": N_("the expression is empty"),
+    "E110": N_("the expression ends too early"),
+    # expression meaning
+    "E201": N_("unknown id '{name}'"),
+    "E202": N_("'{code}' is not a code of {name}"),
+    "E203": N_("a list ({name}) cannot be compared; use selected() or count-selected()"),
+    "E204": N_("cannot compare {left} with {right}"),
+    "E205": N_("'{op}' needs integers or dates, not {kind}"),
+    "E206": N_("expected a condition (true or false), got {kind}"),
+    "E207": N_("argument {index} of {name}() must be {expected}, not {kind}"),
+    "E208": N_("fired() may only be used in rule conditions"),
+    "E209": N_("fired('{rule}'): no such rule earlier in the table"),
+    "E210": N_("the branches of if() have different types ({left}, {right})"),
+    # file and YAML
+    "F001": N_("cannot read the file: {reason}"),
+    "F002": N_("the file is too large ({size} bytes; limit {limit})"),
+    "F003": N_("YAML syntax error: {reason}"),
+    "F004": N_("YAML anchors and aliases are not allowed"),
+    "F005": N_("YAML tags are not allowed ({tag})"),
+    "F006": N_("duplicate key '{key}'"),
+    "F007": N_("mapping keys must be plain strings"),
+    "F008": N_("the file is not UTF-8 text"),
+    # JSON Schema
+    "F101": N_("unknown key '{key}'{where}"),
+    "F102": N_("missing key '{key}'{where}"),
+    "F103": N_("{field}: {value} is not of type {expected}"),
+    "F104": N_("{field}: {value} is not one of {allowed}"),
+    "F105": N_("{field}: {value} does not match the pattern {pattern}"),
+    "F106": N_("{field}: {reason}"),
+    # meaning of the form
+    "F201": N_("duplicate section id '{id}'"),
+    "F202": N_("duplicate question id '{id}' (first at line {line})"),
+    "F203": N_("duplicate code '{code}' in list {list}"),
+    "F204": N_("question '{id}' of type {type} needs a choice list ('list')"),
+    "F205": N_("question '{id}' of type {type} takes no choice list"),
+    "F206": N_("unknown choice list '{list}'"),
+    "F207": N_("calculation '{id}' needs 'calculation'"),
+    "F208": N_("'{key}' is only allowed on {allowed} questions ('{id}' is {type})"),
+    "F209": N_("question '{id}' needs 'by' (C or I)"),
+    "F210": N_("'{id}' refers to '{ref}', which comes later in the form"),
+    "F211": N_("cycle: {path}"),
+    "F212": N_("'{id}' refers to itself"),
+    "F213": N_("{field}: unknown question id '{ref}'"),
+    "F214": N_("{field}: '{ref}' must be a {expected}"),
+    "F215": N_("choice list '{list}' is never used"),
+    "F216": N_("reserved list name '{list}': yes_no and yes_no_unknown are built in"),
+}
+
+
+def render(pcode: str, /, **fields: Any) -> str:
+    """The English message of problem code `pcode`."""
+    return TEMPLATES[pcode].format(**fields)
