@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ def test_wrong_passphrases_write_nothing_and_delay_grows_across_restarts(tmp_pat
     root = tmp_path / "v"
     make_vault(root).lock()
     before = tree_hashes(root)
+    vault_id = json.loads((root / "vault.key").read_text())["vault_id"]
     fake = FakeTime()
     clock = Clock(epoch=fake)
     delays = []
@@ -37,7 +39,7 @@ def test_wrong_passphrases_write_nothing_and_delay_grows_across_restarts(tmp_pat
             Vault.unlock(root, attempt, clock=clock)
         assert err.value.code == "V003"
         assert str(err.value) == "Wrong passphrase."
-        wait = Throttle(root / "vault.throttle", root / "vault.key", fake).remaining()
+        wait = Throttle(root / "vault.throttle", vault_id, fake).remaining()
         if wait:
             # Even the right passphrase is refused until the delay has passed.
             with pytest.raises(VoluntasError) as refused:

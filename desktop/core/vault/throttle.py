@@ -1,7 +1,7 @@
 """The growing delay after wrong passphrases, kept in a small file that survives a restart.
 
 A wrong try writes only this file (never the database, WAL or key file). The counter is bound to
-the key file by a MAC, and a missing, damaged or foreign counter fails closed at a high count, so
+the vault's id by a MAC, and a missing, damaged or foreign counter fails closed at a high count, so
 deleting or editing it does not bring back fast guessing. This is a deterrent only: the Argon2id
 cost and the passphrase's strength are the real barrier against an offline attacker.
 """
@@ -30,13 +30,13 @@ def delay_for(failures: int) -> int:
 
 
 class Throttle:
-    def __init__(self, path: Path, keyfile_path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path, vault_id: str, clock: Callable[[], float] = time.time) -> None:
         self.path = path
-        self.keyfile_path = keyfile_path
+        self.vault_id = vault_id
         self.clock = clock
 
     def _mac(self, failures: int, last: float) -> str:
-        key = hashlib.sha256(b"voluntas-throttle\0" + self.keyfile_path.read_bytes()).digest()
+        key = hashlib.sha256(b"voluntas-throttle\0" + self.vault_id.encode()).digest()
         return hmac.new(key, f"{failures}:{last!r}".encode(), hashlib.sha256).hexdigest()
 
     def state(self) -> tuple[int, float]:
@@ -70,7 +70,7 @@ class Throttle:
             self._write(0, 0.0)
 
     def reset_new(self) -> None:
-        """A new or rewrapped key file: start a fresh counter bound to it."""
+        """A new vault: start a counter bound to it."""
         self._write(0, 0.0)
 
     def _write(self, failures: int, last: float) -> None:

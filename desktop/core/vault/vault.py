@@ -70,7 +70,7 @@ class Vault:
             ident = identity_mod.generate(interviewer, organisation, str(uuid.uuid4()), clock.wall())
             vault.records.store_identity(ident)
             keyfile.write(paths.key, wrapped)
-            Throttle(paths.throttle, paths.key, clock.epoch).reset_new()
+            Throttle(paths.throttle, wrapped.vault_id, clock.epoch).reset_new()
             fsync_dir(paths.root)
         except BaseException:
             lock.release()
@@ -86,7 +86,7 @@ class Vault:
         wrapped = keyfile.read(paths.key)
         if not paths.db.is_file():
             raise VoluntasError("V008", path=str(paths.db), reason="the database file is missing")
-        throttle = Throttle(paths.throttle, paths.key, clock.epoch)
+        throttle = Throttle(paths.throttle, wrapped.vault_id, clock.epoch)
         throttle.check()
         lock = ProcessLock(paths)
         lock.acquire()
@@ -137,7 +137,6 @@ class Vault:
         finally:
             wipe(key)
         keyfile.write(self.paths.key, fresh)  # atomic: exactly one of old/new opens the vault
-        Throttle(self.paths.throttle, self.paths.key, self.clock.epoch).reset_new()
         with self.records.transaction() as conn:
             audit.append(conn, audit.VAULT_CHAIN, "passphrase_changed", 0)
 
