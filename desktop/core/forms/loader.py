@@ -1,0 +1,45 @@
+"""Load a form file: safe YAML with positions, the JSON Schema, then the form's meaning (formcheck)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from desktop import paths
+from desktop.core.forms.formcheck import build_form
+from desktop.core.forms.model import Form
+from desktop.core.forms.problems import FormDefinitionError, FormProblem, problem
+from desktop.core.forms.schema import validate
+from desktop.core.forms.yamlsafe import read_yaml
+
+__all__ = ["FormDefinitionError", "FormProblem", "load_form", "shipped_form", "shipped_form_paths"]
+
+
+def load_form(path: str | os.PathLike[str]) -> Form:
+    """The form in `path`; FormDefinitionError listing every problem (FILE:LINE:COL: CODE message)."""
+    source = Path(path)
+    file = str(path)
+    data, marks, raw = read_yaml(source, file)
+    if not isinstance(data, dict):
+        raise FormDefinitionError([problem(file, (1, 1), "F103", field="the file", value="its content",
+                                           expected="object (a YAML mapping)")])
+    problems = validate(data, marks, file)
+    if problems:
+        raise FormDefinitionError(problems)
+    return build_form(data, marks, file, source, hashlib.sha256(raw).hexdigest())
+
+
+def shipped_form_paths() -> list[Path]:
+    """forms/<form_id>/form.yaml of every shipped form, sorted."""
+    return sorted(paths.forms_dir().glob("*/form.yaml"))
+
+
+@lru_cache(maxsize=8)
+def shipped_form(form_id: str = "pow_interview") -> Form:
+    """A shipped form, loaded once per process."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", form_id):
+        raise FormDefinitionError([FormProblem(form_id, 1, 1, "F001", "not a form id")])
+    return load_form(paths.forms_dir() / form_id / "form.yaml")
