@@ -37,5 +37,5 @@ class RulesetError(FormDefinitionError):
     """The rules file cannot be used; `problems` lists every problem found, in file order."""
 
 
-def render(code: str, **fields: Any) -> str:
-    return TEMPLATES[code].format(**fields)
+def render(pcode: str, /, **fields: Any) -> str:
+    return TEMPLATES[pcode].format(**fields)

@@ -132,7 +132,8 @@ class Rows:
 
     def codes(self, rule: Rule, m: Any, field: str, value: str | None, allowed: Collection[str]) -> None:
         if value is not None and value not in allowed:
-            self.add(m, "R104", field=f"rule {rule.id}: {field}", code=value, allowed=", ".join(allowed))
+            self.add(rule if rule.line else m, "R104", field=f"rule {rule.id}: {field}", code=value,
+                     allowed=", ".join(allowed))
 
     def outcome_type(self, rule: Rule, allowed: Collection[str]) -> None:
         """NR-3: the outcome expression must give one of the allowed results."""
