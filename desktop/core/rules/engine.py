@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.forms.answers import AnswerError, check_constraints, resolve
 from desktop.core.rules.aggregate import wish_for_case
 from desktop.core.rules.casefile import CaseFile, CaseInterview, bad
 from desktop.core.rules.config import effective_config
@@ -28,13 +29,11 @@ class Normalised:
 
 def normalise(rs: Ruleset, iv: CaseInterview, config: Mapping[str, Any], file: str) -> Normalised:
     """Step 1: check the answers against the form, settle relevance and calculations, apply the gates."""
-    # imported here until desktop.core.forms.answers lands, so importing the core never fails
-    from desktop.core.forms.answers import AnswerError, check_answers, resolve
-
     where = f"interview {iv.index}"
     try:
-        check_answers(rs.form, iv.answers, where)
-        res = resolve(rs.form, iv.answers, config, iv.interview_date)
+        # resolve checks ids, types and codes first; constraints hold on the settled values
+        res = resolve(rs.form, iv.answers, config, iv.interview_date, where=where)
+        check_constraints(rs.form, res, where)
     except AnswerError as err:
         raise bad(file, err.where, err.problem) from None
     values: dict[str, Any] = dict(res.values)
