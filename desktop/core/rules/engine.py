@@ -10,7 +10,7 @@ from desktop.core.forms.answers import AnswerError, check_constraints, resolve
 from desktop.core.rules.aggregate import wish_for_case
 from desktop.core.rules.casefile import CaseFile, CaseInterview, bad
 from desktop.core.rules.config import effective_config
-from desktop.core.rules.model import JSON, Env, Ruleset, to_json
+from desktop.core.rules.model import Env, Ruleset
 from desktop.core.rules.options import evaluate_options
 from desktop.core.rules.results import Evaluation, InterviewFacts
 from desktop.core.rules.risk import evaluate_risk, factors
@@ -24,7 +24,7 @@ SERIOUS = ("serious", "serious_lasting")
 @dataclass(frozen=True)
 class Normalised:
     facts: InterviewFacts
-    env: Env  # settled values plus the configuration; shown = answers as stored
+    env: Env  # settled values plus the configuration, and the answers as stored
 
 
 def normalise(rs: Ruleset, iv: CaseInterview, config: Mapping[str, Any], file: str) -> Normalised:
@@ -38,15 +38,10 @@ def normalise(rs: Ruleset, iv: CaseInterview, config: Mapping[str, Any], file: s
         raise bad(file, err.where, err.problem) from None
     values: dict[str, Any] = dict(res.values)
     values.update((k, v) for k, v in config.items() if k in rs.types)
-    shown: dict[str, JSON] = {}
-    for qid, q in rs.form.questions.items():
-        if q.type != "calculate":
-            stored = res.stored.get(qid)
-            shown[qid] = None if stored in ("", []) else to_json(stored)
     facts = InterviewFacts(index=iv.index, interview_date=iv.interview_date, valid=bool(res.valid),
                            mr_reason=res.mr_reason, missing=tuple(sorted(res.missing)),
                            warnings=tuple((qid, code) for qid, code in res.warnings))
-    return Normalised(facts=facts, env=Env(values, shown))
+    return Normalised(facts=facts, env=Env(values, res.stored, rs.answer_ids))
 
 
 def evaluate_case(rs: Ruleset, case: CaseFile) -> Evaluation:
@@ -59,7 +54,7 @@ def evaluate_case(rs: Ruleset, case: CaseFile) -> Evaluation:
     per = [wish_for_interview(rs, r.facts.index, r.facts.interview_date, r.facts.valid, r.env) for r in runs]
     last = runs[-1]
     wish = wish_for_case(
-        rs, per, [r.facts.index for r in valid], latest.env.shown if latest else None,
+        rs, per, [r.facts.index for r in valid], latest.env.stored if latest else None,
         last.facts.mr_reason, last.env.show("mr_reask"), int(config["cfg_confirm_gap"]),
     )
     values: dict[str, Any] = {k: v for k, v in config.items() if k in rs.types}

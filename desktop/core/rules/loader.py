@@ -91,6 +91,7 @@ def _build(doc: Any, form: Form, file: str, sha256: str) -> Ruleset:
     return Ruleset(
         id=doc["id"], version=doc["version"], sha256=sha256, path=file, banner=doc["banner"], form=form,
         config=tuple(config), types=types, legal_basis=tuple(legal), **built,
+        answer_ids=frozenset(qid for qid, q in form.questions.items() if q.type != "calculate"),
     )
 
 

@@ -73,6 +73,7 @@ class Ruleset:
     option_titles: Mapping[str, str]
     legal_basis: tuple[str, ...]
     precedence: tuple[str, ...]  # wish results, highest first
+    answer_ids: frozenset[str] = frozenset()  # the form's questions that are answered, not calculated
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.all_rules():
@@ -126,14 +127,19 @@ class Fired:
 
 @dataclass(frozen=True)
 class Env:
-    """The values a table sees: `values` for expressions, `shown` for inputs_used (answers as stored)."""
+    """The values a table sees: `values` for expressions; `stored` answers for inputs_used.
+
+    inputs_used shows a question's answer as stored ("declined" kept; null if unanswered or discarded),
+    and any other id (calculation, configuration, engine variable) by its value.
+    """
 
     values: Mapping[str, Value]
-    shown: Mapping[str, JSON] = field(default_factory=dict)
+    stored: Mapping[str, Any] = field(default_factory=dict)
+    answer_ids: frozenset[str] = frozenset()  # the form's non-calculated question ids
 
     def show(self, key: str) -> JSON:
-        if key in self.shown:
-            return self.shown[key]
+        if key in self.answer_ids:
+            return to_json(self.stored.get(key))
         return to_json(self.values.get(key))
 
     def inputs(self, keys: tuple[str, ...]) -> tuple[tuple[str, JSON], ...]:
