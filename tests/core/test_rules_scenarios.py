@@ -1,0 +1,193 @@
+"""Scenarios the public vignettes do not cover, each expected result worked out from rules.md by hand."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from desktop.core.rules import evaluate_case, parse_case, shipped_ruleset
+from tests.conftest import SHARED
+
+pytestmark = pytest.mark.skipif(not (SHARED / "vignettes").is_dir(), reason="shared vignettes not present")
+
+
+def vignette(name: str, **config: Any) -> dict[str, Any]:
+    doc = json.loads((SHARED / "vignettes" / f"{name}.json").read_text(encoding="utf-8"))
+    doc.pop("expected")
+    doc["config"] = config
+    return doc
+
+
+def answers(doc: dict[str, Any], i: int = 0) -> dict[str, Any]:
+    return doc["interviews"][i]["answers"]
+
+
+def run(doc: dict[str, Any]) -> dict[str, Any]:
+    return evaluate_case(shipped_ruleset(), parse_case(doc, "case.json")).to_json()
+
+
+def fired(out: dict[str, Any], key: str) -> list[str]:
+    return [f["rule"] for f in out[key]["fired"]]
+
+
+def test_refer_and_the_overlay() -> None:
+    doc = vignette("V09")
+    answers(doc).update(id_af="not_military", id_arms_open="no")
+    out = run(doc)
+    assert (out["status"]["result"], out["status"]["grounds"]) == ("REFER", [])
+    assert "ST-7" in fired(out, "status") and "ST-5b" not in fired(out, "status")
+    assert out["options"]["result"]["o3"] == "AVAILABLE_WITH_CONDITIONS"
+    assert out["options"]["conditions"]["o3"] == ["status_review"]
+    assert out["options"]["result"]["o4"] == "NOT_AVAILABLE_NOW" and out["options"]["conditions"]["o4"] == []
+    assert out["options"]["result"]["o1"] == "BARRED"  # DM-5 only changes what is available
+    dm5 = [f for f in out["options"]["fired"] if f["rule"] == "DM-5"]
+    assert [(f["option"], f["outcome"], f["inputs_used"]) for f in dm5] == [
+        ("o3", "AVAILABLE_WITH_CONDITIONS", {"ev_status": "REFER"}),
+        ("o4", "NOT_AVAILABLE_NOW", {"ev_status": "REFER"}),
+    ]
+    assert fired(out, "options").index("DM-5") == fired(out, "options").index("DM-O3-AVAIL") + 1
+
+
+@pytest.mark.parametrize("change, config, grounds", [
+    ({"id_af": "not_military", "id_arms_open": "yes"}, {}, ["GC3_5_PRESUMPTION"]),
+    ({"id_uniform": "civilian"}, {}, ["GC3_4A1_DPRK", "GC3_5_PRESUMPTION"]),
+    ({"id_command": "unknown"}, {"cfg_dprk_party": "contested"}, ["GC3_5_PRESUMPTION"]),
+    ({"id_af": "other_dprk"}, {}, ["GC3_5_PRESUMPTION"]),
+    ({"id_af": "declined"}, {}, ["GC3_5_PRESUMPTION"]),
+])
+def test_presumed_pow(change: dict[str, str], config: dict[str, str], grounds: list[str]) -> None:
+    doc = vignette("V07", **config)
+    if change.get("id_af") == "declined":
+        for qid in ("id_unit", "id_rank"):  # not relevant once he declines
+            answers(doc).pop(qid)
+    answers(doc).update(change)
+    out = run(doc)
+    assert out["status"]["result"] == "PRESUMED_POW"
+    assert out["status"]["grounds"] == grounds
+
+
+def test_reliable_return_after_hostilities_with_nr7_procedure() -> None:
+    doc = vignette("V07", cfg_hostilities_ended="yes")
+    answers(doc).update(wsh_pref="o1", wsh_second="o3", wsh_dest="dprk", wsh_ua_asylum="no", wsh_fam_risk="no",
+                        wsh_fam_msg="no")
+    out = run(doc)
+    assert out["wish"]["result"] == "RELIABLE_PROVISIONAL"
+    assert out["risk"]["flags"] == ["CONFLICT_NR7"] and "CONFLICT_NR7" in out["flags"]
+    assert out["options"]["result"]["o1"] == "AVAILABLE_WITH_CONDITIONS"
+    assert out["options"]["conditions"]["o1"] == [
+        "repatriation_plan", "icrc_private_interview", "nr7_procedure", "confirm_wish"]
+    assert out["options"]["result"]["o3"] == "NOT_AVAILABLE_NOW"  # DM-O3-HOST
+    assert out["options"]["result"]["o2"] == "BARRED"
+
+
+def test_unclear_evidence_and_assurances() -> None:
+    out = run(vignette("V07", cfg_dprk_evidence="unclear", cfg_assurances="yes"))
+    assert out["risk"]["result"]["dprk"] == "POSSIBLE" and out["risk"]["result"]["russia"] == "POSSIBLE"
+    nr8 = [f for f in out["risk"]["fired"] if f["rule"] == "NR-8"]
+    assert nr8 and nr8[0]["outcome"] == "ASSURANCES_NOT_DECISIVE" and nr8[0]["destination"] == "dprk"
+    assert [f["rule"] for f in out["risk"]["fired"]] == ["NR-2", "NR-3", "NR-4", "NR-5", "NR-6", "NR-8"]
+    assert out["options"]["result"]["o1"] == "NOT_AVAILABLE_NOW"
+    assert out["options"]["result"]["o2"] == "NOT_AVAILABLE_NOW"
+
+
+def test_override_is_applied_in_order_and_russia_follows() -> None:
+    override = {"dprk": {"source": "Legal memo 12", "result": "NOT_SHOWN", "reason": "Assessed"}}
+    out = run(vignette("V07", cfg_ru_onward="likely", cfg_nr_override=override))
+    assert out["config"]["cfg_nr_override"] == {
+        "dprk": {"result": "NOT_SHOWN", "reason": "Assessed", "source": "Legal memo 12"}}
+    risk = [(f["rule"], f["destination"], f["outcome"]) for f in out["risk"]["fired"]]
+    assert risk[:3] == [("NR-1", "dprk", "REAL"), ("NR-9", "dprk", "NOT_SHOWN"), ("NR-3", "russia", "NOT_SHOWN")]
+    nr9 = out["risk"]["fired"][1]
+    assert nr9["inputs_used"] == {"result": "NOT_SHOWN", "reason": "Assessed", "source": "Legal memo 12"}
+    assert out["risk"]["result"]["dprk"] == "NOT_SHOWN"
+
+
+def three_interviews(third_date: str) -> dict[str, Any]:
+    doc = vignette("V05")
+    second = doc["interviews"][1]
+    third = copy.deepcopy(second)
+    third["interview_date"] = third["answers"]["ses_dt"] = third_date
+    third["answers"].update(ses_no=3, ses_prev_dt="2026-04-01", wsh_pref="o6", wsh_second="o7",
+                            wsh_dest="ukraine", wsh_ua_asylum="yes")
+    second["answers"].update(wsh_pref="o6", wsh_second="o7", wsh_dest="ukraine", wsh_ua_asylum="yes",
+                             wsh_prior_same="different", wsh_change_code="reflection", wsh_change_why="He thought.")
+    doc["interviews"].append(third)
+    return doc
+
+
+def test_a_changed_wish_is_confirmed_by_its_own_later_interview() -> None:
+    out = run(three_interviews("2026-05-11"))
+    assert out["wish"]["result"] == "RELIABLE_CONFIRMED"
+    wr14 = out["wish"]["fired"][-1]
+    assert wr14["rule"] == "WR-14" and wr14["interview"] == 3
+    assert wr14["inputs_used"] == {"wsh_pref": "o6", "confirming_interview": 2, "days": 40, "cfg_confirm_gap": 30}
+    assert "confirm_wish" not in out["options"]["conditions"]["o6"]
+
+
+def test_a_change_of_mind_caps_at_doubts_until_confirmed() -> None:
+    out = run(three_interviews("2026-04-20"))
+    assert (out["wish"]["result"], out["wish"]["repeat_interview"]) == ("DOUBTS", True)
+    wr15 = out["wish"]["fired"][-1]
+    assert wr15["inputs_used"] == {"wsh_pref": "o6", "earlier_interview": 1, "earlier_pref": "o7"}
+    assert out["wish"]["reasons"] == ["WR-15"]
+
+
+def test_confirm_gap_is_configurable() -> None:
+    out = run(vignette("V05", cfg_confirm_gap=31))
+    assert (out["wish"]["result"], out["wish"]["repeat_interview"]) == ("RELIABLE_PROVISIONAL", False)
+    assert "confirm_wish" in out["options"]["conditions"]["o7"]
+
+
+def test_an_invalid_last_interview_does_not_erase_the_earlier_wish() -> None:
+    doc = vignette("V05")
+    answers(doc, 1)["con_decision"] = "postpones"
+    out = run(doc)
+    assert [i["valid"] for i in out["interviews"]] == [True, False]
+    assert out["interviews"][1]["mr_reason"] == "postponed"
+    assert out["status"]["interview"] == 1 and out["wish"]["current"]["interview"] == 1
+    assert out["wish"]["result"] == "RELIABLE_PROVISIONAL"
+    assert out["wish"]["interviews"][1]["result"] == "NOT_ASSESSED"
+    assert out["wish"]["interviews"][1]["pref"] is None
+
+
+@pytest.mark.parametrize("reask, decision, repeat", [
+    ("yes", "declines", True), ("no", "declines", False), ("no", "postpones", True),
+])
+def test_repeat_interview_without_a_valid_interview(reask: str, decision: str, repeat: bool) -> None:
+    doc = vignette("V11")
+    answers(doc).update(mr_reask=reask, con_decision=decision)
+    out = run(doc)
+    assert out["wish"]["result"] == "NOT_ASSESSED" and out["wish"]["repeat_interview"] is repeat
+    assert out["wish"]["fired"][0]["inputs_used"] == {"cmp_gate": False}
+    assert out["risk"]["basis"] == "country_level" and out["risk"]["factors"] == ["F1", "F2"]
+
+
+def test_self_harm_flags_without_changing_reliability() -> None:
+    doc = vignette("V07")
+    answers(doc)["cap_selfharm"] = "yes"
+    out = run(doc)
+    assert out["wish"]["result"] == "RELIABLE_PROVISIONAL"
+    assert out["wish"]["flags"] == ["SELF_HARM_REFERRAL"]
+    wr16 = [f for f in out["wish"]["fired"] if f["rule"] == "WR-16"]
+    assert wr16[0]["outcome"] == "SELF_HARM_REFERRAL"
+    assert fired(out, "wish") == ["WR-13", "WR-16"]
+
+
+def test_flags_of_earlier_valid_interviews_stay() -> None:
+    doc = vignette("V10")
+    answers(doc, 0)["vol_threat"] = "yes"
+    out = run(doc)
+    assert "PROTECTION" in out["wish"]["flags"] and "PROTECTION" in out["flags"]
+    assert "F7" in out["risk"]["factors"]
+
+
+def test_a_declined_integer_counts_as_answered_and_fires_nothing() -> None:
+    doc = vignette("V07")
+    answers(doc)["cap_pain"] = "declined"
+    out = run(doc)
+    assert out["interviews"][0]["missing_inputs"] == []
+    entry = next(f for f in out["wish"]["interviews"][0]["fired"] if f["rule"] == "WR-13")
+    assert entry["inputs_used"] == {}
