@@ -30,8 +30,9 @@ class Resolved:
     relevant: dict[str, bool] = field(default_factory=dict)
 
 
-def _settle(form: Form, given: Mapping[str, Any], config: Mapping[str, Value]) -> tuple[
+def settle(form: Form, given: Mapping[str, Any], config: Mapping[str, Value]) -> tuple[
         dict[str, Value], dict[str, bool]]:
+    """(values, relevance) of every question after one pass in protocol order; no discards."""
     env: dict[str, Value] = dict(config)
     relevant: dict[str, bool] = {}
     for qid, q in form.questions.items():
@@ -77,14 +78,14 @@ def resolve(form: Form, answers: Mapping[str, Any], config: Mapping[str, Any],
                               f"{show(given[sd])} differs from the interview date {session_date.isoformat()}")
         given[sd] = session_date.isoformat()
     env_config = scalar_config(config)
-    values, relevant = _settle(form, given, env_config)
+    values, relevant = settle(form, given, env_config)
     warnings: list[tuple[str, str]] = []
     valid = values.get(form.gates.record) is True
     if not valid:
         keep = set(form.minimal_record) | {sd}
         warnings = [(qid, MINIMAL_RECORD) for qid in given if qid not in keep]
         given = {qid: v for qid, v in given.items() if qid in keep}
-        values, relevant = _settle(form, given, env_config)
+        values, relevant = settle(form, given, env_config)
     stored: dict[str, Any] = {}
     for qid in form.questions:
         if qid in given:
