@@ -133,13 +133,29 @@ def _options(rows: Rows, m: Any) -> dict[str, Any]:
         if not found or found[-1].condition != Lit(True, 1):
             rows.add(om, "R107", id=option, field="rules", message="the last row must have the condition true")
     overlay = rows.table(m.get("overlay"), "options", ("outcome", "changes"), m)
-    changes = []
-    for item in (m.get("overlay") or [{}])[0].get("changes", []):
-        changes.append(OverlayChange(options=_strings(rows, item, "options", "DM-5: "),
-                                     when=_strings(rows, item, "when", "DM-5: "),
-                                     result=str(item.get("result")),
-                                     conditions=_strings(rows, item, "conditions", "DM-5: ")))
+    changes = _overlay_changes(rows, m.get("overlay"), results, labels)
     if len(overlay) != 1 or overlay[0].id != "DM-5":
         rows.add(m, "R108", id="DM-5")
     return {"options": options, "overlay": overlay[0] if overlay else None, "overlay_changes": tuple(changes),
             "optional_conditions": optional, "condition_labels": labels, "option_titles": titles}
+
+
+def _overlay_changes(rows: Rows, raw: Any, results: tuple[str, ...], labels: dict[str, str]) -> tuple[
+        OverlayChange, ...]:
+    first = raw[0] if isinstance(raw, list) and raw and isinstance(raw[0], Map) else Map()
+    out = []
+    for item in first.get("changes") or []:
+        if not isinstance(item, Map):
+            continue
+        change = OverlayChange(options=_strings(rows, item, "options", "DM-5: "),
+                               when=_strings(rows, item, "when", "DM-5: "), result=str(item.get("result")),
+                               conditions=_strings(rows, item, "conditions", "DM-5: "))
+        probe = Rule("DM-5", "options", "", None, None, "", (), False, item.line)
+        for option in change.options:
+            rows.codes(probe, item, "changes.options", option, OPTIONS)
+        for code in (*change.when, change.result):
+            rows.codes(probe, item, "changes", code, results)
+        for code in change.conditions:
+            rows.codes(probe, item, "changes.conditions", code, labels)
+        out.append(change)
+    return tuple(out)
