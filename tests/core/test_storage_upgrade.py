@@ -22,7 +22,8 @@ def test_shipped_vault_opens_and_upgrades(tmp_path: Path, name: str) -> None:
     assert migrations.current_version(conn) == migrations.LATEST
     assert all(r.ok for r in vault.check())
     rows = vault.records.list_interviews()
-    assert [(r.case_code, r.state, r.captive_lang, r.interviewer_lang) for r in rows] == [("FIX-1", "draft", "ko", "uk")]
+    summary = [(r.case_code, r.state, r.captive_lang, r.interviewer_lang) for r in rows]
+    assert summary == [("FIX-1", "draft", "ko", "uk")]
     assert vault.records.answers(rows[0].id) == {"ses_case": "FIX-1", "set_present": ["nobody"]}
     assert vault.records.notes(rows[0].id) == {"ses_case": "fixture note"}
     assert vault.records.get_setting("autolock_minutes") == 5

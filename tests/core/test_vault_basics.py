@@ -19,15 +19,15 @@ def test_answers_survive_lock_and_unlock(tmp_path: Path) -> None:
     case = vault.records.create_case("NK-A")
     iid = vault.records.create_interview(case, "pow_interview", "1.0.0", "ko", "uk", "2025-03-10")
     vault.records.save_answer(iid, "wsh_pref", "o7", "ko", "ab" * 32)
-    vault.records.save_answer(iid, "wsh_open", "\ub0a8\ucabd\uc5d0 \uac00\uace0 \uc2f6\uc2b5\ub2c8\ub2e4", "ko", "cd" * 32)
+    wish = "\ub0a8\ucabd\uc5d0 \uac00\uace0 \uc2f6\uc2b5\ub2c8\ub2e4"
+    vault.records.save_answer(iid, "wsh_open", wish, "ko", "cd" * 32)
     vault.records.save_note(iid, "wsh_open", "long pause before answering", "uk")
     vault.lock()
     with pytest.raises(VoluntasError) as locked:
         vault.records.answers(iid)
     assert locked.value.code == "V010"
     again = Vault.unlock(tmp_path / "v", PASSPHRASE)
-    assert again.records.answers(iid) == {
-        "wsh_pref": "o7", "wsh_open": "\ub0a8\ucabd\uc5d0 \uac00\uace0 \uc2f6\uc2b5\ub2c8\ub2e4"}
+    assert again.records.answers(iid) == {"wsh_pref": "o7", "wsh_open": wish}
     assert again.records.notes(iid) == {"wsh_open": "long pause before answering"}
     assert again.records.position(iid) == "wsh_open"
     assert all(r.ok for r in again.check())
