@@ -14,7 +14,6 @@ from desktop.core.forms.problems import FormDefinitionError, FormProblem
 # Appended to the shared table here (errors.py allows new R0xx codes); templates are translated where shown.
 ERRORS.setdefault("R001", (N_("{file}: the ruleset is not valid ({count} problem(s)); first: {first}"),
                            EXIT_USAGE))
-ERRORS.setdefault("R002", (N_("{file}: {where}: {problem}"), EXIT_USAGE))
 
 TEMPLATES: dict[str, str] = {
     "R101": N_("unknown key '{key}'{where}"),
