@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.core.forms.answers import AnswerError, check_answers, resolve
 from desktop.core.forms.loader import shipped_form
@@ -221,3 +223,28 @@ def test_minimal_record_reasons(form: Form, changes: dict[str, Any], reason: str
     assert (r.valid, r.mr_reason) == (False, reason)
     assert set(r.missing) <= set(form.minimal_record)
     assert "mr_sig" in r.missing and "wsh_pref" not in r.stored
+
+
+# --- fuzz: whatever a case file holds, the answer is AnswerError or a result, never a traceback ----------
+
+_FORM = shipped_form()
+_CODES = sorted({c.code for cl in _FORM.choice_lists.values() for c in cl.choices})
+json_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 30), st.floats(allow_nan=False), st.sampled_from(_CODES),
+    st.sampled_from(["", "declined", "2025-01-01", "2025-02-29", "2024-02-29", "x" * 5]),
+    st.lists(st.sampled_from(_CODES), max_size=4), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from([*_FORM.questions, "nope"]), json_values, max_size=6))
+def test_fuzz_answers_raise_only_answer_error(changes: dict[str, Any]) -> None:
+    day, answers = v("V01")
+    answers.update(changes)
+    try:
+        check_answers(_FORM, answers, "interview 1", session_date=day)
+    except AnswerError as err:
+        assert err.where.startswith("interview 1: answers") and err.problem
+        return
+    r = resolve(_FORM, answers, {}, day)
+    assert isinstance(r.valid, bool)
