@@ -191,3 +191,11 @@ def test_a_declined_integer_counts_as_answered_and_fires_nothing() -> None:
     assert out["interviews"][0]["missing_inputs"] == []
     entry = next(f for f in out["wish"]["interviews"][0]["fired"] if f["rule"] == "WR-13")
     assert entry["inputs_used"] == {}
+
+
+def test_evaluate_answers_matches_the_case_file() -> None:
+    from desktop.core.rules import evaluate_answers
+
+    doc = vignette("V05")
+    direct = evaluate_answers([(i["interview_date"], i["answers"]) for i in doc["interviews"]], case_id="V05")
+    assert direct.dumps() == evaluate_case(shipped_ruleset(), parse_case(doc, "x")).dumps()

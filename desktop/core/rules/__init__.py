@@ -11,13 +11,17 @@ Public API:
     parse_case(doc, file) -> CaseFile                             raises VoluntasError (exit 2)
     evaluate_case(ruleset, case) -> Evaluation                    raises VoluntasError (exit 2)
     evaluate_file(path, ruleset=None) -> Evaluation
+    evaluate_answers(interviews, config=None, case_id=None, ruleset=None, name="case") -> Evaluation
+        interviews: [(interview_date "YYYY-MM-DD", answers {question id: JSON value}), ...] in order
     Evaluation.to_json() -> dict; Evaluation.dumps() -> str       case-format.md section 3
     report(evaluation, ruleset, translate=str, translate_rule=None) -> str
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop.core.rules.casefile import CaseFile, CaseInterview, parse_case, read_case
 from desktop.core.rules.engine import evaluate_case
@@ -41,8 +45,17 @@ def evaluate_file(path: str | Path, ruleset: Ruleset | None = None) -> Evaluatio
     return evaluate_case(ruleset or shipped_ruleset(), read_case(path))
 
 
+def evaluate_answers(interviews: Sequence[tuple[str, Mapping[str, Any]]], config: Mapping[str, Any] | None = None,
+                     case_id: str | None = None, ruleset: Ruleset | None = None, name: str = "case") -> Evaluation:
+    """Evaluate answers held elsewhere (the vault, the window) exactly as a case file would be."""
+    doc = {"case_id": case_id, "config": dict(config or {}),
+           "interviews": [{"interview_date": date, "answers": dict(answers)} for date, answers in interviews]}
+    return evaluate_case(ruleset or shipped_ruleset(), parse_case(doc, name))
+
+
 __all__ = [
     "BANNER", "CaseFile", "CaseInterview", "Evaluation", "Fired", "InterviewFacts", "OptionsResult",
     "RiskResult", "Rule", "Ruleset", "RulesetError", "StatusResult", "WishInterview", "WishResult",
-    "evaluate_case", "evaluate_file", "load_ruleset", "parse_case", "read_case", "report", "shipped_ruleset",
+    "evaluate_answers", "evaluate_case", "evaluate_file", "load_ruleset", "parse_case", "read_case", "report",
+    "shipped_ruleset",
 ]
