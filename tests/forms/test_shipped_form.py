@@ -109,3 +109,15 @@ def test_translator_notes_on_legally_delicate_text(form: Form) -> None:
 def test_form_readme_exists() -> None:
     readme = Path(shipped_form().source_path).parent / "README.md"
     assert "voluntas forms check" in readme.read_text(encoding="utf-8")
+
+
+def test_korean_and_ukrainian_in_notes_quote_the_glossary_verbatim(form: Form) -> None:
+    import re
+
+    brief = (SHARED / "domain" / "legal-brief.md").read_text(encoding="utf-8")
+    glossary = brief[brief.index("## D. Glossary"):brief.index("## E.")]
+    notes = [q.translator_note or "" for q in form.questions.values()]
+    notes += [c.translator_note or "" for cl in form.choice_lists.values() for c in cl.choices]
+    words = {w for note in notes for w in re.findall(r"[^\x00-\x7f]+", note)}
+    assert words, "notes should carry glossary terms"
+    assert sorted(w for w in words if w not in glossary) == []

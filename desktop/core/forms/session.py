@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from desktop.core.errors import N_
 from desktop.core.forms.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
@@ -145,9 +146,9 @@ class Session:
     # --- actions ---------------------------------------------------------------------------------------
     def answer(self, qid: str, value: Any) -> Outcome:
         if self.ended:
-            return Outcome(False, ["This record has ended; continue in the new interview record."])
+            return Outcome(False, [N_("This record has ended; continue in the new interview record.")])
         if qid not in self.navigable():
-            return Outcome(False, [f"'{qid}' is not asked now."])
+            return Outcome(False, [N_("'{id}' is not asked now.").format(id=qid)])
         try:
             stored = check_value(self.form, self.form.questions[qid], value, qid)
         except AnswerError as err:
@@ -155,7 +156,7 @@ class Session:
         if qid in RECONSENT_IDS and self.values.get(self.form.gates.record) is True \
                 and stored != self.answers.get(qid):
             self.ended, self.pending = "reconsent", (qid, stored)
-            return Outcome(False, ["Consent must be given again: a new interview record starts."], True)
+            return Outcome(False, [N_("Consent must be given again: a new interview record starts.")], True)
         trial = {k: v for k, v in self.answers.items() if k != qid}
         if stored is not None:
             trial[qid] = stored
@@ -180,8 +181,9 @@ class Session:
         """Move on; refused (with the reason) while the current required question has no answer."""
         q = self.form.questions[self.current] if self.current else None
         if q and q.required and q.id in self.navigable() and q.id not in self.answers:
-            hint = " (he may decline)" if q.by == "C" else ""
-            return [f"An answer is required{hint}."]
+            if q.by == "C":
+                return [N_("An answer is required (he may decline).")]
+            return [N_("An answer is required.")]
         self._move(1)
         return []
 
