@@ -34,8 +34,10 @@ class Rows:
         column = getattr(at, "column", 1)
         self.problems.append(RuleProblem(self.file, line, column, code, render(code, **fields)))
 
-    def expr_problem(self, m: Map, rule_id: str, field: str, code: str, message: str) -> None:
-        self.problems.append(RuleProblem(self.file, m.line, m.column, code,
+    def expr_problem(self, m: Map, rule_id: str, field: str, code: str, message: str,
+                     column: int | None = None) -> None:
+        line, col = m.where(field, column) if isinstance(m, Map) else (1, 1)
+        self.problems.append(RuleProblem(self.file, line, col, code,
                                          render("R107", id=rule_id, field=field, message=message)))
 
     def get(self, m: Map, key: str, kind: type | tuple[type, ...], where: str, optional: bool = False) -> Any:
@@ -66,10 +68,10 @@ class Rows:
         try:
             expr = parse(text)
         except ExprError as err:
-            self.expr_problem(m, rule_id, field, err.code, err.message)
+            self.expr_problem(m, rule_id, field, err.code, err.message, err.column)
             return None
         for found in check(expr, self.types, allow_fired=True, known_rules=tuple(known), want=want):
-            self.expr_problem(m, rule_id, field, found.code, found.message)
+            self.expr_problem(m, rule_id, field, found.code, found.message, found.column)
         return expr
 
     def rule(self, m: Any, table: str, known: Collection[str], extra: tuple[str, ...]) -> Rule | None:

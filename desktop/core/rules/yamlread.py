@@ -24,10 +24,22 @@ _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 1
 
 
 class Map(dict[str, Any]):
-    """A YAML mapping that remembers where it starts (1-based line and column)."""
+    """A YAML mapping that remembers where it and each value start (1-based line and column)."""
 
     line = 1
     column = 1
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        # key -> (line, column, offset): offset is added to a column inside a one-line quoted string
+        self.marks: dict[str, tuple[int, int, int | None]] = {}
+
+    def where(self, key: str, column: int | None = None) -> tuple[int, int]:
+        """The position of the value of `key`, or of `column` (1-based) within its expression text."""
+        line, col, offset = self.marks.get(key, (self.line, self.column, None))
+        if column is None or offset is None:
+            return line, col
+        return line, col + offset + column - 1
 
 
 def read_yaml(data: bytes, file: str) -> Any:
@@ -80,4 +92,9 @@ def _build(node: Node, file: str, problems: list[RuleProblem], seen: set[int]) -
             problems.append(_problem(key_node, file, "F006", key=key))
             continue
         out[key] = _build(value_node, file, problems, seen)
+        start, end = value_node.start_mark, value_node.end_mark
+        one_line = isinstance(value_node, ScalarNode) and start.line == end.line
+        style = value_node.style if isinstance(value_node, ScalarNode) else None
+        offset = (1 if style in ("'", '"') else 0) if one_line and style in (None, "'", '"') else None
+        out.marks[key] = (start.line + 1, start.column + 1, offset)
     return out
