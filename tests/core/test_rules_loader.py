@@ -99,3 +99,11 @@ def test_unquoted_yes_is_refused(tmp_path: Path) -> None:
 def test_yaml_alias_and_duplicate_key_are_refused(tmp_path: Path) -> None:
     err = load_variant(tmp_path, 'version: "1.0.0"', 'version: "1.0.0"\nversion: "1.0.1"')
     assert codes(err) == ["F006"]
+
+
+def test_problem_points_into_the_condition(tmp_path: Path) -> None:
+    err = load_variant(tmp_path, "${cfg_dprk_party}='yes' and ${id_af}='kpa'",
+                       "${cfg_dprk_party}='yes' and ${id_army}='kpa'")
+    problem = err.problems[0]
+    line = (tmp_path / "rules.yaml").read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    assert line[problem.col - 1:].startswith("${id_army}")
