@@ -43,8 +43,8 @@ class _Builder:
                 if item["code"] in seen:
                     self.add(("choice_lists", lid, i, "code"), "F203", code=item["code"], list=lid)
                 seen.add(item["code"])
-            choices = tuple(Choice(c["code"], c["label"], bool(c.get("exclusive")), c.get("translator_note"))
-                            for c in items)
+            choices = tuple(Choice(c["code"], c["label"], bool(c.get("exclusive")), c.get("translator_note"),
+                                   self.marks.at(("choice_lists", lid, i))[0]) for i, c in enumerate(items))
             self.lists[lid] = ChoiceList(lid, choices, frozenset(c.code for c in choices if c.exclusive))
 
     def parse(self, path: Path_, text: str | None) -> Expr | None:
@@ -125,7 +125,8 @@ def build_form(data: dict[str, Any], marks: Marks, file: str, source: Any, sha25
             questions[q["id"]], exprs[q["id"]] = b.question(qpath, q, sec["id"])
             paths[q["id"]] = qpath
             ids.append(q["id"])
-        sections.append(Section(sec["id"], sec["title"], tuple(ids), sec.get("hint"), sec.get("translator_note")))
+        sections.append(Section(sec["id"], sec["title"], tuple(ids), sec.get("hint"), sec.get("translator_note"),
+                                b.marks.at(spath)[0]))
     for lid in data["choice_lists"]:
         if lid not in b.used_lists:
             b.add(("choice_lists", lid), "F215", at_key=True, list=lid)

@@ -13,16 +13,25 @@ from desktop.core.forms.formcheck import build_form
 from desktop.core.forms.model import Form
 from desktop.core.forms.problems import FormDefinitionError, FormProblem, problem
 from desktop.core.forms.schema import validate
-from desktop.core.forms.yamlsafe import read_yaml
+from desktop.core.forms.yamlsafe import Marks, parse_yaml, read_yaml
 
-__all__ = ["FormDefinitionError", "FormProblem", "load_form", "shipped_form", "shipped_form_paths"]
+__all__ = ["FormDefinitionError", "FormProblem", "load_form", "load_form_bytes", "shipped_form", "shipped_form_paths"]
 
 
 def load_form(path: str | os.PathLike[str]) -> Form:
     """The form in `path`; FormDefinitionError listing every problem (FILE:LINE:COL: CODE message)."""
     source = Path(path)
-    file = str(path)
-    data, marks, raw = read_yaml(source, file)
+    (data, marks), raw = read_yaml(source, str(path))
+    return _build(data, marks, raw, str(path), source)
+
+
+def load_form_bytes(raw: bytes, file: str) -> Form:
+    """The form in `raw` (e.g. a file object's content), named `file` in problems."""
+    data, marks = parse_yaml(raw, file)
+    return _build(data, marks, raw, file, Path(file))
+
+
+def _build(data: object, marks: Marks, raw: bytes, file: str, source: Path) -> Form:
     if not isinstance(data, dict):
         raise FormDefinitionError([problem(file, (1, 1), "F103", field="the file", value="its content",
                                            expected="object (a YAML mapping)")])

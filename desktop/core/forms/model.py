@@ -21,6 +21,7 @@ class Choice:
     label: str
     exclusive: bool = False
     translator_note: str | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Section:
     question_ids: tuple[str, ...]
     hint: str | None = None
     translator_note: str | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)

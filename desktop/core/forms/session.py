@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desktop.core.errors import N_
+from desktop.core.forms.catalog import context
 from desktop.core.forms.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
@@ -36,12 +37,12 @@ class Storage(Protocol):
 def shown_text(form: Form, qid: str, translate: Translate) -> str:
     """The exact text shown for a question: label, hint and choice labels (msgctxt form.id.field)."""
     q = form.questions[qid]
-    parts = [translate(f"{form.id}.{qid}.label", q.label)]
+    parts = [translate(context(form, qid, "label"), q.label)]
     if q.hint:
-        parts.append(translate(f"{form.id}.{qid}.hint", q.hint))
+        parts.append(translate(context(form, qid, "hint"), q.hint))
     choices = form.choices(qid)
     if choices:
-        parts += [translate(f"{form.id}.{choices.id}.{c.code}.label", c.label) for c in choices.choices]
+        parts += [translate(context(form, choices.id, c.code, "label"), c.label) for c in choices.choices]
     return "\n".join(parts)
 
 

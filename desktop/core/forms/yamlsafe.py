@@ -115,44 +115,51 @@ class _Builder:
         return out
 
 
-def read_yaml(path: Path, file: str) -> tuple[Any, Marks, bytes]:
-    """(data, marks, raw bytes) of the YAML file; FormDefinitionError for anything refused."""
+def _fail(file: str, pos: tuple[int, int], pcode: str, **fields: Any) -> FormDefinitionError:
+    return FormDefinitionError([problem(file, pos, pcode, **fields)])
 
-    def fail(pos: tuple[int, int], pcode: str, **fields: Any) -> FormDefinitionError:
-        return FormDefinitionError([problem(file, pos, pcode, **fields)])
+
+def read_yaml(path: Path, file: str) -> tuple[tuple[Any, Marks], bytes]:
+    """((data, marks), raw bytes) of the YAML file; FormDefinitionError for anything refused."""
 
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as err:
-        raise fail((1, 1), "F001", reason=err.strerror or type(err).__name__) from None
+        raise _fail(file, (1, 1), "F001", reason=err.strerror or type(err).__name__) from None
+    return parse_yaml(raw, file), raw
+
+
+def parse_yaml(raw: bytes, file: str) -> tuple[Any, Marks]:
+    """(data, marks) of YAML bytes; FormDefinitionError for anything refused."""
+
     if len(raw) > MAX_BYTES:
-        raise fail((1, 1), "F002", size=f"more than {MAX_BYTES}", limit=MAX_BYTES)
+        raise _fail(file, (1, 1), "F002", size=f"more than {MAX_BYTES}", limit=MAX_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise fail(_line_col(raw, err.start), "F008") from None
+        raise _fail(file, _line_col(raw, err.start), "F008") from None
     try:
         loader = _Loader(text)
     except yaml.YAMLError as err:  # the reader refuses control characters up front
-        raise fail((1, 1), "F003", reason=str(err).splitlines()[0][:120]) from None
+        raise _fail(file, (1, 1), "F003", reason=str(err).splitlines()[0][:120]) from None
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, Marks(), raw
+            return None, Marks()
         builder = _Builder(loader)
         data = builder.build(node, ())
-        return data, builder.marks, raw
+        return data, builder.marks
     except _Refused as err:
-        raise fail(_pos(err.mark), err.pcode, **err.fields) from None
+        raise _fail(file, _pos(err.mark), err.pcode, **err.fields) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         reason = " ".join(str(x) for x in (err.context, err.problem) if x)
-        raise fail(_pos(mark), "F003", reason=reason or "cannot parse") from None
+        raise _fail(file, _pos(mark), "F003", reason=reason or "cannot parse") from None
     except yaml.YAMLError as err:
-        raise fail((1, 1), "F003", reason=str(err).splitlines()[0][:120]) from None
+        raise _fail(file, (1, 1), "F003", reason=str(err).splitlines()[0][:120]) from None
     except RecursionError:
-        raise fail((1, 1), "F003", reason="nested too deeply") from None
+        raise _fail(file, (1, 1), "F003", reason="nested too deeply") from None
     finally:
         loader.dispose()
 
@@ -162,4 +169,4 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-__all__ = ["MAX_BYTES", "FormProblem", "Marks", "read_yaml"]
+__all__ = ["MAX_BYTES", "FormProblem", "Marks", "parse_yaml", "read_yaml"]
