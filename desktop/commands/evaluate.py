@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     forms = i18n.catalog(lang, "forms")
 
-    def rule_text(rule_id: str, english: str) -> str:
-        return forms.pgettext(f"{ruleset.form.id}.rules.{rule_id}.explanation", english)
+    def data_text(key: str, english: str) -> str:
+        return forms.pgettext(f"{ruleset.form.id}.rules.{key}", english) if english else english
 
-    _write(report(evaluation, ruleset, i18n._, rule_text))
+    _write(report(evaluation, ruleset, i18n._, data_text))
     return 0

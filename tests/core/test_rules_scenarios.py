@@ -199,3 +199,20 @@ def test_evaluate_answers_matches_the_case_file() -> None:
     doc = vignette("V05")
     direct = evaluate_answers([(i["interview_date"], i["answers"]) for i in doc["interviews"]], case_id="V05")
     assert direct.dumps() == evaluate_case(shipped_ruleset(), parse_case(doc, "x")).dumps()
+
+
+def test_report_translates_interface_and_rule_texts() -> None:
+    from desktop.core.rules import report
+
+    rs = shipped_ruleset()
+    ev = evaluate_case(rs, parse_case(vignette("V09"), "x"))
+    keys: list[str] = []
+
+    def data(key: str, english: str) -> str:
+        keys.append(key)
+        return "<" + english + ">"
+
+    text = report(ev, rs, lambda s: s.upper() if s.startswith("Support") else s, data)
+    assert text.startswith("SUPPORT FOR LEGAL ADVISERS. NOT A LEGAL DETERMINATION.")
+    assert "<A finding that he falls within a category of GC III Art. 110>" in text
+    assert {"ST-1.explanation", "o4.title", "art110_category.condition", "legal_basis.4.text"} <= set(keys)

@@ -14,7 +14,7 @@ Public API:
     evaluate_answers(interviews, config=None, case_id=None, ruleset=None, name="case") -> Evaluation
         interviews: [(interview_date "YYYY-MM-DD", answers {question id: JSON value}), ...] in order
     Evaluation.to_json() -> dict; Evaluation.dumps() -> str       case-format.md section 3
-    report(evaluation, ruleset, translate=str, translate_rule=None) -> str
+    report(evaluation, ruleset, translate=str, translate_data=None) -> str
 """
 
 from __future__ import annotations

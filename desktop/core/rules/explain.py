@@ -1,8 +1,10 @@
 """A readable report of an evaluation: every result with the rules that fired, why, and the sources.
 
 Strings are marked with N_ here and translated by the caller's `translate` (the CLI passes i18n._), so
-the report follows the interface language once catalogs exist. Rule explanations are data: the caller
-may pass `translate_rule(rule_id, english)` to show a reviewed translation; the JSON keeps English.
+the report follows the interface language once catalogs exist. Texts from rules.yaml are data: the caller
+may pass `translate_data(key, english)` to show a reviewed translation, key being the msgctxt after
+"<form>.rules." (e.g. "ST-1.explanation", "o1.title", "legal_basis.1.text"; see forms/extract.py).
+The JSON output always keeps English.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from desktop.core.rules.model import Fired, Ruleset
 from desktop.core.rules.results import Evaluation
 
 Translate = Callable[[str], str]
-TranslateRule = Callable[[str, str], str]
+TranslateData = Callable[[str, str], str]
 
 BANNER = N_("Support for legal advisers. Not a legal determination.")
 LABELS = {
@@ -51,9 +53,9 @@ def _value(value: Any) -> str:
 
 
 class _Report:
-    def __init__(self, rs: Ruleset, translate: Translate, translate_rule: TranslateRule | None) -> None:
+    def __init__(self, rs: Ruleset, translate: Translate, translate_data: TranslateData | None) -> None:
         self.rs, self._ = rs, translate
-        self.rule_text = translate_rule or (lambda _rule, text: text)
+        self.data = translate_data or (lambda _key, text: text)
         self.lines: list[str] = []
 
     def add(self, template: str, indent: int = 0, **fields: Any) -> None:
@@ -69,7 +71,7 @@ class _Report:
     def fired(self, entries: Iterable[Fired], indent: int = 2) -> None:
         for f in entries:
             self.add(N_("{rule} -> {outcome}"), indent, rule=f.rule.id, outcome=f.outcome)
-            self.lines.append(" " * (indent + 3) + self.rule_text(f.rule.id, f.rule.explanation))
+            self.lines.append(" " * (indent + 3) + self.data(f"{f.rule.id}.explanation", f.rule.explanation))
             if f.rule.citations:
                 self.add(N_("Sources: {sources}"), indent + 3, sources="; ".join(f.rule.citations))
             if f.inputs_used:
@@ -78,9 +80,9 @@ class _Report:
 
 
 def report(ev: Evaluation, rs: Ruleset, translate: Translate = str,
-           translate_rule: TranslateRule | None = None) -> str:
+           translate_data: TranslateData | None = None) -> str:
     """The report as text, starting with the banner."""
-    r = _Report(rs, translate, translate_rule)
+    r = _Report(rs, translate, translate_data)
     r.add(BANNER)
     r.lines.append("")
     r.add(N_("Case: {case}   Ruleset: {id} {version} (sha256 {sha})"), case=ev.case_id or "-",
@@ -122,15 +124,15 @@ def _risk_and_options(r: _Report, ev: Evaluation) -> None:
     r.codes(N_("Flags: {codes}"), ri.flags)
     r.fired(ri.fired)
     r.add(N_("Legal basis:"), 2)
-    for text in ri.legal_basis:
-        r.lines.append("    - " + text)
+    for n, text in enumerate(ri.legal_basis, start=1):
+        r.lines.append("    - " + r.data(f"legal_basis.{n}.text", text))
     r.lines.append("")
     r.add(N_("4. Options"))
     for option, code in op.result.items():
         r.add(N_("{option} {title}: {result}"), 2, option=option.upper(),
-              title=r.rs.option_titles.get(option, ""), result=r.label(code))
+              title=r.data(f"{option}.title", r.rs.option_titles.get(option, "")), result=r.label(code))
         for cond in op.conditions[option]:
-            r.lines.append("     - " + r.rs.condition_labels.get(cond, cond))
+            r.lines.append("     - " + r.data(f"{cond}.condition", r.rs.condition_labels.get(cond, cond)))
         r.fired([f for f in op.fired if f.option == option], indent=5)
     r.lines.append("")
     r.codes(N_("All flags: {codes}"), ev.flags, indent=0)
