@@ -150,6 +150,7 @@ def test_reconsent_when_people_present_change(form: Form) -> None:
     nxt = s.follow_up("iv2")
     saved = storage.answers("iv2")
     assert (saved["ses_no"], saved["ses_prev_dt"], saved["ses_case"]) == (2, "2025-03-10", "NK-A")
+    assert (saved["ses_dt"], saved["ses_org"]) == ("2025-03-10", "icrc")
     assert saved["set_present"] == ["medical"]
     assert "con_who" not in saved and not nxt.jump("A4")
 

@@ -202,15 +202,15 @@ class Session:
         if self.ended != "reconsent" or self.pending is None:
             raise ValueError("the record has not ended for re-consent")
         first = self.form.sections[0].question_ids
-        carried = {q: self.answers[q] for q in first if q in self.answers and q != PREVIOUS_DATE}
+        skip = (PREVIOUS_DATE, self.form.session_date)  # the new session saves its own date
+        carried = {q: self.answers[q] for q in first if q in self.answers and q not in skip}
         carried[SESSION_NO] = int(self.answers.get(SESSION_NO, 1)) + 1
         carried[PREVIOUS_DATE] = self.answers[self.form.session_date]
         day = datetime.date.fromisoformat(self.answers[self.form.session_date])
         nxt = Session(self.form, self.storage, interview_id, session_date=day, lang=self.lang,
                       translate=self.translate, config=self.config, answers=carried)
         for qid, value in carried.items():
-            if qid != self.form.session_date:
-                nxt._save(qid, value)
+            nxt._save(qid, value)
         nxt._refresh()
         qid, value = self.pending
         if qid in nxt.navigable():
