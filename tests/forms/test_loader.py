@@ -207,3 +207,44 @@ def test_problem_string_format(tmp_path: Path) -> None:
     p = err.value.problems[0]
     assert str(p) == f"{path}:{p.line}:{p.col}: {p.code} {p.message}"
     assert os.path.basename(p.file) == "form.yaml"
+
+
+json_data = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=8),
+              st.sampled_from(["yes_no", "select_one", "L_AGREE", "${able}", "${cap_ok} and", "A0", "C"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(
+        st.sampled_from(["id", "type", "list", "label", "by", "relevance", "code", "x"]), inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+def _paths(node: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, val in node.items():
+            out += _paths(val, (*prefix, k))
+    elif isinstance(node, list):
+        for i, val in enumerate(node):
+            out += _paths(val, (*prefix, i))
+    return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_fuzz_structured_values_raise_only_form_definition_error(tmp_path: Path, data: st.DataObject) -> None:
+    import yaml
+
+    from desktop.core.forms.yamlsafe import parse_yaml
+
+    doc = parse_yaml(MINI.encode(), "mini")[0]  # codes yes/no stay strings
+    where = data.draw(st.sampled_from(_paths(doc)[1:]))
+    node = doc
+    for step in where[:-1]:
+        node = node[step]  # type: ignore[index]
+    node[where[-1]] = data.draw(json_data)  # type: ignore[index]
+    path = tmp_path / "structured.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    try:
+        load_form(path)
+    except FormDefinitionError as err:
+        assert err.problems
