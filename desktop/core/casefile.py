@@ -1,117 +1,176 @@
-"""Reading a case file (domain/case-format.md section 2): its JSON shape, dates, order and languages.
+"""Reading a case file (case-format.md section 2): the JSON, the top level and each interview's frame.
 
-Checking each answer against the form is the forms module's job; this module makes sure the file
-is a well-formed case before anyone looks at the answers. Every problem names the file and the
-JSON path, as "V01.json: interview 1: answers.ses_dt: ...".
+Shared by `voluntas evaluate` and `voluntas interview import`. Answers themselves are checked against
+the form later (desktop.core.forms.answers); here only what the form cannot know: the file, case_id,
+the interviews array, dates and their order, ses_dt, and the languages the form was shown in.
+Every problem raises a VoluntasError whose message names the file and the JSON path.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime
 import json
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import VoluntasError
 
-MAX_CASE_BYTES = 64 * 1024 * 1024
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGS = ("en", "ko", "uk")
 SET_LANG_TO_CODE = {"korean": "ko", "ukrainian": "uk", "english": "en"}
 
 
 @dataclass(frozen=True)
 class CaseInterview:
+    """One interview object of the case file, its frame checked."""
+
     index: int  # 1-based position in the file
-    interview_date: dt.date
-    answers: dict[str, Any]
-    captive_lang: str
-    interviewer_lang: str
+    interview_date: datetime.date
+    answers: Mapping[str, Any]  # raw JSON values, checked against the form later
+    captive_lang: str = "ko"  # the optional `languages` object, with case-format.md's defaults
+    interviewer_lang: str = "en"
 
 
 @dataclass(frozen=True)
 class CaseFile:
-    path: Path
+    file: str  # as named to the user in messages
     case_id: str | None
-    config: dict[str, Any]
-    interviews: list[CaseInterview] = field(default_factory=list)
-
-    def problem(self, where: str, problem: str) -> VoluntasError:
-        return VoluntasError("C002", file=self.path.name, where=where, problem=problem)
+    config: Mapping[str, Any]  # the raw overrides; see config.effective_config
+    interviews: tuple[CaseInterview, ...]
 
 
-def load(path: Path) -> CaseFile:
-    path = Path(path)
+def bad(file: str, where: str, problem: str) -> VoluntasError:
+    return VoluntasError("C002", file=file, where=where, problem=problem)
+
+
+def show(value: Any) -> str:
+    """A JSON value as a short quotation for a message."""
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        text = "'" + text[1:-1] + "'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """A strict YYYY-MM-DD calendar date, or None."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return None
     try:
-        if path.stat().st_size > MAX_CASE_BYTES:
-            raise VoluntasError("C003", file=str(path), reason="larger than 64 MiB")
-        text = path.read_text("utf-8")
-    except OSError as err:
-        raise VoluntasError("C003", file=str(path), reason=err.strerror or type(err).__name__) from None
-    except UnicodeDecodeError:
-        raise VoluntasError("C003", file=str(path), reason="not UTF-8 text") from None
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Duplicate(key)
+        out[key] = value
+    return out
+
+
+class _Duplicate(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def load_json(data: bytes, file: str) -> Any:
+    """Parse UTF-8 JSON strictly: no NaN or Infinity, no repeated key in an object."""
     try:
-        doc = json.loads(text)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise VoluntasError("C001", file=file, reason="not UTF-8 text", line=1,
+                            column=err.start + 1) from None
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
-        raise VoluntasError("C001", file=path.name, reason=err.msg, line=err.lineno, column=err.colno) from None
-    return parse(doc, path)
+        raise VoluntasError("C001", file=file, reason=err.msg, line=err.lineno, column=err.colno) from None
+    except _Duplicate as err:
+        raise bad(file, "top level", f"the key {show(err.key)} appears twice in one object") from None
+    except ValueError as err:
+        raise VoluntasError("C001", file=file, reason=str(err), line=1, column=1) from None
 
 
-def parse(doc: Any, path: Path) -> CaseFile:
-    def bad(where: str, problem: str) -> VoluntasError:
-        return VoluntasError("C002", file=path.name, where=where, problem=problem)
+def read_case(path: str | Path, name: str | None = None) -> CaseFile:
+    """Read and frame-check a case file. `name` is how messages name it (default: the path as given)."""
+    file = name if name is not None else str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise VoluntasError("C003", file=file, reason=err.strerror or type(err).__name__) from None
+    return parse_case(load_json(data, file), file)
 
+
+def parse_case(doc: Any, file: str) -> CaseFile:
+    """Check the top level and each interview's frame of a parsed case file."""
     if not isinstance(doc, dict):
-        raise bad("top level", "the case file must be a JSON object")
+        raise bad(file, "top level", "the file must hold a JSON object")
     case_id = doc.get("case_id")
     if case_id is not None and not isinstance(case_id, str):
-        raise bad("case_id", "must be a string")
+        raise bad(file, "case_id", f"{show(case_id)} is not a string")
     config = doc.get("config", {})
     if not isinstance(config, dict):
-        raise bad("config", "must be an object")
-    raw = doc.get("interviews")
-    if not isinstance(raw, list) or not raw:
-        raise bad("interviews", "must be a non-empty array of interviews")
+        raise bad(file, "config", f"{show(config)} is not an object")
+    if "interviews" not in doc:
+        raise bad(file, "interviews", "missing: a case file needs at least one interview")
+    raw = doc["interviews"]
+    if not isinstance(raw, list):
+        raise bad(file, "interviews", f"{show(raw)} is not an array")
+    if not raw:
+        raise bad(file, "interviews", "empty: a case file needs at least one interview")
     interviews: list[CaseInterview] = []
-    previous: dt.date | None = None
     for index, item in enumerate(raw, start=1):
-        where = f"interview {index}"
-        if not isinstance(item, dict):
-            raise bad(where, "must be an object")
-        date = _date(item.get("interview_date"), lambda p, w=where: bad(f"{w}: interview_date", p))
-        answers = item.get("answers")
-        if not isinstance(answers, dict):
-            raise bad(f"{where}: answers", "missing, or not an object")
-        if previous is not None and date < previous:
-            raise bad(f"{where}: interview_date", f"{date} is earlier than the interview before it ({previous})")
-        if "ses_dt" in answers and answers["ses_dt"] is not None and answers["ses_dt"] != date.isoformat():
-            raise bad(f"{where}: answers.ses_dt", f"{answers['ses_dt']!r} differs from interview_date {date}")
-        captive, interviewer = _languages(item.get("languages"), answers, lambda p, w=where: bad(f"{w}: languages", p))
-        interviews.append(CaseInterview(index, date, dict(answers), captive, interviewer))
-        previous = date
-    return CaseFile(path, case_id, dict(config), interviews)
+        interviews.append(_interview(item, index, file, interviews[-1] if interviews else None))
+    return CaseFile(file=file, case_id=case_id, config=config, interviews=tuple(interviews))
 
 
-def _date(value: Any, bad: Any) -> dt.date:
-    if not isinstance(value, str):
-        raise bad("missing, or not a YYYY-MM-DD string")
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise bad(f"{value!r} is not a valid YYYY-MM-DD date") from None
+def _interview(item: Any, index: int, file: str, previous: CaseInterview | None) -> CaseInterview:
+    where = f"interview {index}"
+    if not isinstance(item, dict):
+        raise bad(file, where, "an interview must be a JSON object")
+    if "interview_date" not in item:
+        raise bad(file, f"{where}: interview_date", "missing")
+    date = parse_date(item["interview_date"])
+    if date is None:
+        raise bad(file, f"{where}: interview_date",
+                  f"{show(item['interview_date'])} is not a valid YYYY-MM-DD date")
+    if previous is not None and date < previous.interview_date:
+        raise bad(file, f"{where}: interview_date",
+                  f"{date.isoformat()} is earlier than interview {previous.index} "
+                  f"({previous.interview_date.isoformat()}); interviews must be in chronological order")
+    if "answers" not in item:
+        raise bad(file, f"{where}: answers", "missing")
+    answers = item["answers"]
+    if not isinstance(answers, dict):
+        raise bad(file, f"{where}: answers", f"{show(answers)} is not an object")
+    ses_dt = answers.get("ses_dt")
+    if ses_dt is not None and ses_dt != item["interview_date"]:
+        raise bad(file, f"{where}: answers.ses_dt",
+                  f"{show(ses_dt)} differs from interview_date {show(item['interview_date'])}")
+    captive, interviewer = _languages(item.get("languages"), answers, file, where)
+    return CaseInterview(index=index, interview_date=date, answers=answers, captive_lang=captive,
+                         interviewer_lang=interviewer)
 
 
-def _languages(value: Any, answers: dict[str, Any], bad: Any) -> tuple[str, str]:
-    default_captive = SET_LANG_TO_CODE.get(answers.get("set_lang") or "", "ko")
+def _languages(value: Any, answers: Mapping[str, Any], file: str, where: str) -> tuple[str, str]:
+    set_lang = answers.get("set_lang")
+    default_captive = SET_LANG_TO_CODE.get(set_lang, "ko") if isinstance(set_lang, str) else "ko"
     if value is None:
         return default_captive, "en"
     if not isinstance(value, dict) or set(value) - {"captive", "interviewer"}:
-        raise bad("must be an object with the keys captive and interviewer")
+        raise bad(file, f"{where}: languages", "must be an object with the keys captive and interviewer")
     captive = value.get("captive", default_captive)
     interviewer = value.get("interviewer", "en")
     for lang in (captive, interviewer):
         if lang not in LANGS:
-            raise bad(f"{lang!r} is not one of en, ko, uk")
+            raise bad(file, f"{where}: languages", f"{show(lang)} is not one of en, ko, uk")
     return str(captive), str(interviewer)

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.core.rules.casefile import CaseFile, CaseInterview, parse_case, read_case
+from desktop.core.casefile import CaseFile, CaseInterview, parse_case, read_case
 from desktop.core.rules.engine import evaluate_case
 from desktop.core.rules.explain import BANNER, report
 from desktop.core.rules.loader import load_ruleset, shipped_ruleset

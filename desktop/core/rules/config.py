@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.rules.casefile import bad, show
+from desktop.core.casefile import bad, show
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ class AuditEntry:
     lang: str | None
     text_hash: str | None
     elapsed_ms: int
-    prev_hash: str
-    hash: str
+    hash: str  # hex; stored as 32 raw bytes, the previous entry's hash is the link
 
 
 def entry_hash(prev_hash: str, chain: str, seq: int, event: str, question_id: str | None,
@@ -40,7 +39,7 @@ def entry_hash(prev_hash: str, chain: str, seq: int, event: str, question_id: st
 
 def head(conn: Connection, chain: str) -> tuple[int, str]:
     row = conn.execute("SELECT seq, hash FROM audit WHERE chain = ? ORDER BY seq DESC LIMIT 1", (chain,)).fetchone()
-    return (int(row[0]), str(row[1])) if row else (0, GENESIS)
+    return (int(row[0]), bytes(row[1]).hex()) if row else (0, GENESIS)
 
 
 def append(conn: Connection, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
@@ -50,18 +49,19 @@ def append(conn: Connection, chain: str, event: str, elapsed_ms: int, question_i
     seq += 1
     digest = entry_hash(prev, chain, seq, event, question_id, lang, text_hash, elapsed_ms)
     conn.execute(
-        "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (chain, seq, event, question_id, lang, text_hash, elapsed_ms, prev, digest),
+        "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (chain, seq, event, question_id, lang, text_hash, elapsed_ms, bytes.fromhex(digest)),
     )
     return digest
 
 
 def entries(conn: Connection, chain: str) -> list[AuditEntry]:
     rows = conn.execute(
-        "SELECT chain, seq, event, question_id, lang, text_hash, elapsed_ms, prev_hash, hash "
+        "SELECT chain, seq, event, question_id, lang, text_hash, elapsed_ms, hash "
         "FROM audit WHERE chain = ? ORDER BY seq", (chain,)
     ).fetchall()
-    return [AuditEntry(*row) for row in rows]
+    return [AuditEntry(chain=r[0], seq=r[1], event=r[2], question_id=r[3], lang=r[4], text_hash=r[5],
+                       elapsed_ms=r[6], hash=bytes(r[7]).hex()) for r in rows]
 
 
 def verify(conn: Connection) -> list[str]:
@@ -74,7 +74,7 @@ def verify(conn: Connection) -> list[str]:
             if e.seq != expected_seq:
                 problems.append(f"audit chain of {label}: entry {expected_seq} is missing")
                 break
-            if e.prev_hash != prev or e.hash != entry_hash(
+            if e.hash != entry_hash(
                 prev, e.chain, e.seq, e.event, e.question_id, e.lang, e.text_hash, e.elapsed_ms
             ):
                 problems.append(f"audit chain of {label}: entry {e.seq} does not match its hash")

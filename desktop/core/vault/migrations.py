@@ -78,8 +78,7 @@ CREATE TABLE audit (
     lang TEXT,
     text_hash TEXT,
     elapsed_ms INTEGER NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
+    hash BLOB NOT NULL,
     PRIMARY KEY (chain, seq)
 ) WITHOUT ROWID;
 """

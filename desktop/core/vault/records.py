@@ -141,13 +141,14 @@ class Records:
         elapsed = self.elapsed_ms(interview_id)
         encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         with self.transaction() as conn:
-            self._draft(conn, interview_id)
+            moved = conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ? WHERE id = ? AND state = 'draft'",
+                                 (elapsed, question_id, interview_id))
+            if moved.rowcount != 1:
+                self._draft(conn, interview_id)  # raises the precise reason
             conn.execute(
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, question_id, encoded, lang, shown_hash, elapsed),
             )
-            conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ? WHERE id = ?",
-                         (elapsed, question_id, interview_id))
             audit.append(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash)
         bus.announce("answer.saved", interview_id=interview_id, question_id=question_id)
 
