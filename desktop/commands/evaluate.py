@@ -7,7 +7,6 @@ import sys
 
 from desktop import i18n
 from desktop.core.errors import VoluntasError
-from desktop.core.rules import RulesetError, evaluate_case, read_case, report, shipped_ruleset
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,6 +33,9 @@ def _write(text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "en"
     i18n.set_language(lang)
+    # Imported here, not at the top: every `voluntas` command would otherwise pay for loading the rules.
+    from desktop.core.rules import RulesetError, evaluate_case, read_case, report, shipped_ruleset
+
     try:
         ruleset = shipped_ruleset()
     except RulesetError as err:

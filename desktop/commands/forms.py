@@ -6,12 +6,6 @@ Exit 0 when every file is clean, 2 when any is refused (cli.md). No vault needed
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
-
-from desktop.core.errors import EXIT_OK, EXIT_USAGE
-from desktop.core.forms.loader import FormDefinitionError, FormProblem, load_form, shipped_form_paths
-from desktop.core.forms.model import Form
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,64 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.set_defaults(func=run_check)
 
 
-def _targets(paths: list[str]) -> list[Path]:
-    if not paths:
-        out: list[Path] = []
-        for form in shipped_form_paths():
-            out.append(form)
-            if form.with_name("rules.yaml").is_file():
-                out.append(form.with_name("rules.yaml"))
-        return out
-    targets: list[Path] = []
-    for text in paths:
-        path = Path(text)
-        if path.is_dir():
-            targets.extend(p for p in (path / "form.yaml", path / "rules.yaml") if p.is_file() or p.name == "form.yaml")
-        else:
-            targets.append(path)
-    return targets
-
-
-def _check(path: Path, forms: dict[Path, Form | None]) -> list[FormProblem]:
-    try:
-        if path.name == "rules.yaml":
-            from desktop.core.rules.loader import load_ruleset
-
-            form_path = path.with_name("form.yaml")
-            if form_path.resolve() not in forms:
-                forms[form_path.resolve()] = _try_form(form_path)
-            form = forms[form_path.resolve()]
-            if form is None:
-                return [FormProblem(str(path), 1, 1, "F001", f"not checked: its form {form_path} is refused")]
-            load_ruleset(path, form)
-        else:
-            forms[path.resolve()] = load_form(path)
-    except FormDefinitionError as err:
-        if path.name != "rules.yaml":
-            forms[path.resolve()] = None
-        return err.problems
-    return []
-
-
-def _try_form(path: Path) -> Form | None:
-    try:
-        return load_form(path)
-    except FormDefinitionError:
-        return None
-
-
 def run_check(args: argparse.Namespace) -> int:
-    targets = _targets(list(args.paths))
-    forms: dict[Path, Form | None] = {}
-    refused = 0
-    for path in targets:
-        problems = _check(path, forms)
-        for p in problems:
-            sys.stdout.write(f"{p}\n")
-        refused += bool(problems)
-    sys.stdout.flush()
-    if not targets:
-        sys.stderr.write("voluntas: no form files found\n")
-        return EXIT_USAGE
-    sys.stderr.write(f"voluntas: {len(targets) - refused} of {len(targets)} file(s) clean\n")
-    return EXIT_USAGE if refused else EXIT_OK
+    # The checker loads jsonschema and lark; import it only when a check runs, not on every command.
+    from desktop.commands.forms_check import run_check as run
+
+    return run(args)
