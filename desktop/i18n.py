@@ -1,15 +1,20 @@
 """gettext for two domains: `desktop` (the interface) and `forms` (form text).
 
-Catalogs are read from locales/<lang>/LC_MESSAGES/<domain>.po and compiled in memory when first
-needed, so a checkout, a wheel and a frozen bundle need no separate .mo build step.
+Catalogs are read from locales/<lang>/LC_MESSAGES/<domain>.po. The build compiles them
+(`python -m desktop.i18n_tools compile` writes <domain>.mo beside each .po, gitignored, stamped with the
+sha256 of its .po); a .mo is used only while its stamp matches the .po, otherwise the .po is compiled in
+memory on first use, so a fresh clone, a wheel and a frozen bundle all work and a stale .mo is never shown.
+Fuzzy strings are never used: they show the English source.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from desktop import paths
 
@@ -31,15 +36,28 @@ def catalog(lang: str, domain: str) -> gettext.NullTranslations:
     po = paths.locales_dir() / lang / "LC_MESSAGES" / f"{domain}.po"
     if lang == "en" or not po.is_file():
         return gettext.NullTranslations()
+    data = po.read_bytes()
+    compiled = _compiled(po.with_suffix(".mo"), hashlib.sha256(data).hexdigest())
+    if compiled is not None:
+        return compiled
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as fh:
-        cat = read_po(fh, locale=lang, domain=domain)
+    cat = read_po(io.BytesIO(data), locale=lang, domain=domain)
     buf = io.BytesIO()
     write_mo(buf, cat, use_fuzzy=False)
     buf.seek(0)
     return gettext.GNUTranslations(buf)
+
+
+def _compiled(mo: Path, po_sha256: str) -> gettext.GNUTranslations | None:
+    """The build's .mo, only if it was compiled from exactly this .po (X-Voluntas-Source-SHA256)."""
+    try:
+        with mo.open("rb") as fh:
+            translations = gettext.GNUTranslations(fh)
+    except (OSError, ValueError, UnicodeError):
+        return None
+    return translations if translations.info().get("x-voluntas-source-sha256") == po_sha256 else None
 
 
 def set_language(lang: str) -> None:

@@ -104,7 +104,7 @@ def update(root: Path | None = None, locales: Path | None = None) -> None:
 class _StampedCatalog(Catalog):
     source_sha256 = ""
 
-    @property  # type: ignore[override]
+    @property
     def mime_headers(self) -> list[tuple[str, str]]:
         return [*Catalog.mime_headers.fget(self), (SOURCE_HEADER, self.source_sha256)]  # type: ignore[attr-defined]
 
@@ -167,7 +167,7 @@ def catalog_problems(po: Path, lang: str, tmpl: Catalog | None = None) -> list[s
         if not m.id:
             continue
         where = f"{po}:{m.lineno}: {m.context or ''}"
-        strings = list(m.string) if isinstance(m.string, (list, tuple)) else [m.string]
+        strings = [str(x or "") for x in (m.string if isinstance(m.string, (list, tuple)) else [m.string])]
         if m.fuzzy:
             out.append(f"{where} fuzzy")
         if not all(strings):
@@ -175,7 +175,7 @@ def catalog_problems(po: Path, lang: str, tmpl: Catalog | None = None) -> list[s
             continue
         if m.pluralizable and len(strings) != cat.num_plurals:
             out.append(f"{where} has {len(strings)} plural forms, expected {cat.num_plurals}")
-        ids = list(m.id) if isinstance(m.id, (list, tuple)) else [m.id]
+        ids = [str(x) for x in (m.id if isinstance(m.id, (list, tuple)) else [m.id])]
         want_fields = sorted(set(PLACEHOLDER.findall(" ".join(ids))))
         for s in strings:
             if sorted(set(PLACEHOLDER.findall(s))) != want_fields:
@@ -209,19 +209,19 @@ def main(argv: list[str] | None = None) -> int:
         update()
     if args.command in ("compile", "sync"):
         for mo in compile_all():
-            print(f"compiled {mo}")
+            sys.stdout.write(f"compiled {mo}\n")
     if args.command == "signoff":
         from desktop.core.forms.review import sign_off
 
         if not args.lang or not args.reviewer:
             parser.error("signoff needs --lang and --reviewer")
         n = sign_off(po_path(paths.locales_dir(), args.lang, args.domain), args.reviewer, args.context)
-        print(f"{n} string(s) approved by {args.reviewer}")
+        sys.stdout.write(f"{n} string(s) approved by {args.reviewer}\n")
     if args.command in ("check", "sync"):
         problems = check()
         for p in problems:
-            print(p)
-        print(f"{len(problems)} problem(s)", file=sys.stderr)
+            sys.stdout.write(p + "\n")
+        sys.stderr.write(f"{len(problems)} problem(s)\n")
         return 1 if problems else 0
     return 0
 

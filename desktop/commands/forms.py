@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.commands import forms_i18n
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("forms", help="form definitions: check")
@@ -15,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="a form.yaml, a rules.yaml, or a folder holding them")
     check.set_defaults(func=run_check)
+    forms_i18n.add_parser(forms_sub)
 
 
 def run_check(args: argparse.Namespace) -> int:
