@@ -50,6 +50,7 @@ class Records:
         self._conn = conn
         self.clock = clock
         self._resumed: dict[str, tuple[float, int]] = {}  # interview -> (monotonic at resume, base ms)
+        self._heads = audit.Heads()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -59,11 +60,19 @@ class Records:
             yield conn
             conn.execute("COMMIT")
         except sqlcipher3.OperationalError as err:
+            self._heads.rollback()
             _rollback(conn)
             raise VoluntasError("V011", path="vault", reason=str(err)) from None
         except BaseException:
+            self._heads.rollback()
             _rollback(conn)
             raise
+        self._heads.commit()
+
+    def audit(self, conn: Connection, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
+              lang: str | None = None, text_hash: str | None = None) -> str:
+        """Append an audit entry inside transaction(); the only way entries are written."""
+        return audit.append(conn, chain, event, elapsed_ms, question_id, lang, text_hash, heads=self._heads)
 
     # -- identity and settings --------------------------------------------------------------
     def store_identity(self, ident: Identity) -> None:
@@ -73,7 +82,7 @@ class Records:
                 (ident.interviewer, ident.organisation, ident.device_id, ident.ed25519_private,
                  ident.ecdsa_private, ident.certificate, self.clock.iso_now()),
             )
-            audit.append(conn, audit.VAULT_CHAIN, "vault_created", 0)
+            self.audit(conn, audit.VAULT_CHAIN, "vault_created", 0)
 
     def identity(self) -> Identity:
         row = self._conn().execute(
@@ -114,7 +123,7 @@ class Records:
                 (interview_id, case_id, form_id, form_version, captive_lang, interviewer_lang, interview_date,
                  self.clock.iso_now()),
             )
-            audit.append(conn, interview_id, "interview_started", 0, lang=captive_lang)
+            self.audit(conn, interview_id, "interview_started", 0, lang=captive_lang)
         self._resumed[interview_id] = (self.clock.monotonic(), 0)
         return interview_id
 
@@ -149,7 +158,7 @@ class Records:
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, question_id, encoded, lang, shown_hash, elapsed),
             )
-            audit.append(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash)
+            self.audit(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash)
         bus.announce("answer.saved", interview_id=interview_id, question_id=question_id)
 
     def import_answers(self, interview_id: str, answers: dict[str, Any], lang: str,
@@ -157,20 +166,20 @@ class Records:
         """Store a whole interview read from a case file in one transaction."""
         with self.transaction() as conn:
             self._draft(conn, interview_id)
-            audit.append(conn, interview_id, "imported", 0, None, lang)
+            self.audit(conn, interview_id, "imported", 0, None, lang)
             for question_id, value in answers.items():
                 encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
                 shown = shown_hashes.get(question_id, "")
                 conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
                              (interview_id, question_id, encoded, lang, shown))
-                audit.append(conn, interview_id, "answer", 0, question_id, lang, shown)
+                self.audit(conn, interview_id, "answer", 0, question_id, lang, shown)
 
     def clear_answer(self, interview_id: str, question_id: str) -> None:
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
             self._draft(conn, interview_id)
             conn.execute("DELETE FROM answers WHERE interview_id = ? AND question_id = ?", (interview_id, question_id))
-            audit.append(conn, interview_id, "answer_cleared", elapsed, question_id)
+            self.audit(conn, interview_id, "answer_cleared", elapsed, question_id)
 
     def save_note(self, interview_id: str, question_id: str, text: str, lang: str) -> None:
         elapsed = self.elapsed_ms(interview_id)
@@ -178,7 +187,7 @@ class Records:
             self._draft(conn, interview_id)
             conn.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?)",
                          (interview_id, question_id, text, lang, elapsed))
-            audit.append(conn, interview_id, "note", elapsed, question_id, lang)
+            self.audit(conn, interview_id, "note", elapsed, question_id, lang)
 
     def add_attachment(self, interview_id: str, question_id: str | None, media_type: str, data: bytes) -> str:
         elapsed = self.elapsed_ms(interview_id)
@@ -188,7 +197,7 @@ class Records:
             self._draft(conn, interview_id)
             conn.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (attachment_id, interview_id, question_id, media_type, digest, data, elapsed))
-            audit.append(conn, interview_id, "attachment", elapsed, question_id, None, digest)
+            self.audit(conn, interview_id, "attachment", elapsed, question_id, None, digest)
         return attachment_id
 
     def record_event(self, interview_id: str, event: str, question_id: str | None = None,
@@ -196,7 +205,7 @@ class Records:
         """An audit event with no answer: a language change, a pause, re-consent, a stop."""
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
-            audit.append(conn, interview_id, event, elapsed, question_id, lang)
+            self.audit(conn, interview_id, event, elapsed, question_id, lang)
 
     # -- reading ----------------------------------------------------------------------------
     def answers(self, interview_id: str) -> dict[str, Any]:

@@ -138,7 +138,7 @@ class Vault:
             wipe(key)
         keyfile.write(self.paths.key, fresh)  # atomic: exactly one of old/new opens the vault
         with self.records.transaction() as conn:
-            audit.append(conn, audit.VAULT_CHAIN, "passphrase_changed", 0)
+            self.records.audit(conn, audit.VAULT_CHAIN, "passphrase_changed", 0)
 
     # -- checks -----------------------------------------------------------------------------
     def check(self) -> list[CheckResult]:
