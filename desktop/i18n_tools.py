@@ -64,10 +64,11 @@ def template(domain: str, root: Path | None = None) -> Catalog:
     return cat
 
 
-def extract(root: Path | None = None, locales: Path | None = None) -> dict[str, Catalog]:
+def extract(root: Path | None = None, locales: Path | None = None,
+            domains: Iterable[str] = DOMAINS) -> dict[str, Catalog]:
     locales = locales or paths.locales_dir()
     out = {}
-    for domain in DOMAINS:
+    for domain in domains:
         cat = template(domain, root)
         _write(locales / f"{domain}.pot", cat)
         out[domain] = cat
@@ -87,9 +88,9 @@ def read(path: Path, lang: str | None = None, domain: str | None = None) -> Cata
         return read_po(fh, locale=lang, domain=domain)
 
 
-def update(root: Path | None = None, locales: Path | None = None) -> None:
+def update(root: Path | None = None, locales: Path | None = None, domains: Iterable[str] = DOMAINS) -> None:
     locales = locales or paths.locales_dir()
-    templates = extract(root, locales)
+    templates = {d: c for d, c in extract(root, locales, domains).items()}
     for lang in LANGS:
         for domain, tmpl in templates.items():
             path = po_path(locales, lang, domain)

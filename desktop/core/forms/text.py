@@ -2,6 +2,7 @@
 language rule (issue item 7).
 
     form_catalog(lang) -> FormCatalog          the `forms` catalog of lang with its review file
+    form_text(form, lang, context, english) -> Shown   .text .status .translated .reviewed .sha256
     FormCatalog.lookup(context, english) -> Shown
     FormCatalog.translate(context, english) -> str     (the Session's `translate`)
     form_stats(form_id, lang) -> Stats         total, translated, fuzzy, untranslated, reviewed
@@ -26,6 +27,7 @@ from babel.messages.pofile import read_po
 from desktop import paths
 from desktop.core.errors import N_
 from desktop.core.forms.extract import FormMessage, form_dir_messages
+from desktop.core.forms.model import Form
 from desktop.core.forms.review import Approval, is_reviewed, is_translated, load, review_path, sha256_text
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
@@ -44,6 +46,10 @@ class Shown:
     @property
     def review(self) -> str:
         return "reviewed" if self.reviewed else "unreviewed"
+
+    @property
+    def translated(self) -> bool:
+        return self.status == TRANSLATED
 
     @property
     def sha256(self) -> str:
@@ -84,17 +90,28 @@ def form_catalog(lang: str, locales: Path | None = None) -> FormCatalog:
     po = po_path(lang, locales)
     if not po.is_file():
         return FormCatalog(lang, None)
-    data = po.read_bytes()
     review = review_path(po)
-    review_data = review.read_bytes() if review.is_file() else b""
-    return _cached(lang, str(po), data, review_data)
+    return _cached(lang, str(po), _stamp(po), _stamp(review))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (0, -1)
+    return (st.st_mtime_ns, st.st_size)
 
 
 @lru_cache(maxsize=16)
-def _cached(lang: str, po: str, data: bytes, review_data: bytes) -> FormCatalog:
+def _cached(lang: str, po: str, po_stamp: tuple[int, int], review_stamp: tuple[int, int]) -> FormCatalog:
+    data = Path(po).read_bytes()
     catalog = read_po(io.BytesIO(data), locale=lang, domain="forms")
-    approvals = load(review_path(Path(po))) if review_data else {}
-    return FormCatalog(lang, catalog, approvals, hashlib.sha256(data).hexdigest())
+    return FormCatalog(lang, catalog, load(review_path(Path(po))), hashlib.sha256(data).hexdigest())
+
+
+def form_text(form: Form | str, lang: str, context: str, english: str) -> Shown:
+    """One string of `form` in `lang` (the window's entry point); see FormCatalog.lookup."""
+    return form_catalog(lang).lookup(context, english)
 
 
 def form_strings(form_id: str, forms: Path | None = None) -> list[FormMessage]:
