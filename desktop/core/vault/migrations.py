@@ -83,9 +83,84 @@ CREATE TABLE audit (
 ) WITHOUT ROWID;
 """
 
+# Seal, outbox, receipts (field side) and the legal desk's own tables (issue 7).
+M002_SYNC = """
+CREATE TABLE recipients (
+    fingerprint TEXT PRIMARY KEY,
+    age_recipient TEXT NOT NULL UNIQUE,
+    desk_key BLOB NOT NULL,
+    label TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE sealed (
+    bundle_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases (id),
+    name TEXT NOT NULL UNIQUE,
+    data BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    sealed_at TEXT NOT NULL
+);
+CREATE TABLE sealed_interviews (
+    interview_id TEXT PRIMARY KEY REFERENCES interviews (id),
+    bundle_id TEXT NOT NULL REFERENCES sealed (bundle_id)
+);
+CREATE INDEX sealed_interviews_bundle ON sealed_interviews (bundle_id);
+CREATE TABLE sent_log (
+    bundle_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (bundle_id, target)
+) WITHOUT ROWID;
+CREATE TABLE receipts (
+    bundle_id TEXT PRIMARY KEY,
+    bundle_sha256 TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    interviews INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE desk_keys (
+    fingerprint TEXT PRIMARY KEY,
+    ed25519_public BLOB NOT NULL,
+    certificate BLOB NOT NULL,
+    interviewer TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL
+);
+CREATE TABLE desk_bundles (
+    bundle_id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    key_fingerprint TEXT NOT NULL REFERENCES desk_keys (fingerprint),
+    case_code TEXT NOT NULL,
+    manifest BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    record TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    verification TEXT NOT NULL,
+    receipt_name TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX desk_bundles_case ON desk_bundles (case_code);
+CREATE TABLE desk_files (
+    bundle_id TEXT NOT NULL REFERENCES desk_bundles (bundle_id),
+    name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (bundle_id, name)
+) WITHOUT ROWID;
+CREATE TABLE desk_signoff (
+    case_code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    reviewer TEXT NOT NULL,
+    note TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+"""
+
 # (version, name, SQL). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
+    (2, "sync", M002_SYNC),
 ]
 LATEST = MIGRATIONS[-1][0]
 

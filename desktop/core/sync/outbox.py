@@ -1,0 +1,92 @@
+"""The outbox: sealed bundles not yet receipted, written to a folder (USB stick, share, Syncthing folder).
+
+Each write is atomic (temp file, fsync, rename, fsync of the folder), so the folder never shows a
+partial bundle under its final name. A sent log records (bundle, folder); pushing again to the same
+folder writes nothing new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.atomic import write_atomic
+from desktop.core.errors import VoluntasError
+from desktop.core.events import bus
+from desktop.core.sync import problems as _problems  # noqa: F401
+from desktop.core.vault import Vault
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    bundle_id: str
+    name: str
+    case_code: str
+    interview_dates: tuple[str, ...]
+    size: int
+    sealed_at: str
+    sent_to: tuple[str, ...]
+
+
+@dataclass
+class PushReport:
+    folder: str
+    written: list[str] = field(default_factory=list)  # file names
+    already: int = 0
+    bytes_written: int = 0
+
+
+def pending(vault: Vault) -> list[OutboxItem]:
+    """Sealed bundles still held here (no receipt yet), oldest first, with the folders they went to."""
+    conn = vault.conn_or_raise()
+    rows = conn.execute(
+        "SELECT s.bundle_id, s.name, c.code, length(s.data), s.sealed_at FROM sealed s "
+        "JOIN cases c ON c.id = s.case_id ORDER BY s.sealed_at, s.bundle_id").fetchall()
+    out = []
+    for bid, name, code, size, at in rows:
+        dates = conn.execute("SELECT i.interview_date FROM sealed_interviews si JOIN interviews i "
+                             "ON i.id = si.interview_id WHERE si.bundle_id = ? ORDER BY 1", (bid,)).fetchall()
+        sent = conn.execute("SELECT target FROM sent_log WHERE bundle_id = ? ORDER BY sent_at", (bid,)).fetchall()
+        out.append(OutboxItem(bid, name, code, tuple(d[0] for d in dates), int(size), at,
+                              tuple(s[0] for s in sent)))
+    return out
+
+
+def _target(folder: Path) -> str:
+    return str(Path(folder).resolve())
+
+
+def push_outbox(vault: Vault, folder: Path) -> PushReport:
+    """Write every sealed bundle not yet sent to `folder`; idempotent."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise VoluntasError("S006", path=str(folder), reason="not a folder")
+    target = _target(folder)
+    report = PushReport(target)
+    conn = vault.conn_or_raise()
+    for item in pending(vault):
+        if target in item.sent_to:
+            report.already += 1
+            continue
+        row = conn.execute("SELECT data, sha256 FROM sealed WHERE bundle_id = ?", (item.bundle_id,)).fetchone()
+        data, digest = bytes(row[0]), str(row[1])
+        path = folder / item.name
+        if not _same(path, digest):
+            write_atomic(path, data, mode=0o644)
+            report.written.append(item.name)
+            report.bytes_written += len(data)
+        else:
+            report.already += 1
+        with vault.records.transaction() as tx:
+            tx.execute("INSERT OR IGNORE INTO sent_log VALUES (?, ?, ?)",
+                       (item.bundle_id, target, vault.clock.iso_now()))
+    bus.announce("outbox.pushed", folder=target, written=len(report.written))
+    return report
+
+
+def _same(path: Path, digest: str) -> bool:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False

@@ -1,0 +1,35 @@
+"""Error codes of sealing, transport and the legal desk (S0xx), appended to the shared table."""
+
+from __future__ import annotations
+
+from desktop.core.errors import ERRORS, EXIT_NEGATIVE, EXIT_USAGE, N_
+
+ERRORS.update({
+    "S001": (N_("No legal-team recipient is configured: add one with 'voluntas keys add-recipient FILE' "
+                "(two are recommended)."), EXIT_USAGE),
+    "S002": (N_("{file}: {field}: {problem}"), EXIT_USAGE),
+    "S003": (N_("Nothing to seal in case {ident}: no draft or finalized interview."), EXIT_USAGE),
+    "S004": (N_("Interview {ident} changed while it was being sealed; nothing was sealed. Try again."),
+             EXIT_NEGATIVE),
+    "S005": (N_("The dossier module is not available: {reason}."), EXIT_NEGATIVE),
+    "S006": (N_("Cannot read {path}: {reason}."), EXIT_USAGE),
+    "S007": (N_("This vault is not a legal desk vault: run 'voluntas desk init' first."), EXIT_USAGE),
+    "S008": (N_("Recipient {fingerprint} is already configured."), EXIT_USAGE),
+    # Rejections of a received bundle or receipt: the reason shown beside the file name.
+    "S020": (N_("{file}: not addressed to this desk (wrong recipient)."), EXIT_NEGATIVE),
+    "S021": (N_("{file}: damaged or incomplete (truncated, altered or still being copied)."), EXIT_NEGATIVE),
+    "S022": (N_("{file}: unsafe archive entry {entry}: {problem}."), EXIT_NEGATIVE),
+    "S023": (N_("{file}: the archive is not valid: {problem}."), EXIT_NEGATIVE),
+    "S024": (N_("{file}: signed by an unknown interviewer key {fingerprint}."), EXIT_NEGATIVE),
+    "S025": (N_("{file}: the manifest signature does not verify."), EXIT_NEGATIVE),
+    "S026": (N_("{file}: this desk is not among the recipients named in the signed manifest."), EXIT_NEGATIVE),
+    "S027": (N_("{file}: {entry} does not match the signed manifest ({problem})."), EXIT_NEGATIVE),
+    "S028": (N_("{file}: bundle {bundle} was already received with other content (replay)."), EXIT_NEGATIVE),
+    "S029": (N_("{file}: the dossier does not verify: {reason}."), EXIT_NEGATIVE),
+    "S030": (N_("{file}: the manifest is not valid: {problem}."), EXIT_NEGATIVE),
+    "S031": (N_("{file}: bundle {bundle} was already received (duplicate copy)."), EXIT_NEGATIVE),
+    "S040": (N_("{file}: the receipt signature does not verify against any configured legal desk."),
+             EXIT_NEGATIVE),
+    "S041": (N_("{file}: the receipt is not valid: {problem}."), EXIT_NEGATIVE),
+    "S042": (N_("{file}: the receipt names bundle {bundle} with other content than was sent."), EXIT_NEGATIVE),
+})

@@ -1,0 +1,126 @@
+"""Receipts: the desk signs one per received bundle; the field laptop verifies the desk's signature
+and then purges the sealed ciphertext and the list entries the receipt covers.
+
+A receipt file is JSON {"receipt": {...}, "signature": hex}; the signature is Ed25519 by the desk's
+key (configured on the field laptop with the recipient) over the RFC 8785 form of "receipt". It names
+the bundle id and the SHA-256 of the bundle as received, so a receipt for other bytes purges nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rfc8785
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
+from desktop.core.atomic import write_atomic
+from desktop.core.errors import VoluntasError
+from desktop.core.events import bus
+from desktop.core.identity import fingerprint
+from desktop.core.sync import inbox
+from desktop.core.sync import problems as _problems  # noqa: F401
+from desktop.core.sync.desk import desk_signing_key, require_desk
+from desktop.core.sync.seal import checkpoint
+from desktop.core.vault import Vault, audit
+
+FORMAT = "voluntas-receipt/1"
+SUFFIX = ".receipt"
+MAX_RECEIPT = 16 * 1024
+
+
+def write_receipts(vault: Vault, folder: Path) -> list[str]:
+    """Desk side: write a signed receipt for every received bundle not yet in `folder`; idempotent."""
+    require_desk(vault)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise VoluntasError("S006", path=str(folder), reason="not a folder")
+    key = desk_signing_key(vault)
+    desk_fp = vault.records.identity().ed25519_fingerprint()
+    written = []
+    rows = vault.conn_or_raise().execute("SELECT bundle_id, sha256, received_at, receipt_name FROM desk_bundles "
+                                         "ORDER BY received_at").fetchall()
+    for bid, digest, at, name in rows:
+        if (folder / name).exists():
+            continue
+        body = {"format": FORMAT, "bundle_id": bid, "bundle_sha256": digest, "received_at": at, "desk": desk_fp}
+        doc = {"receipt": body, "signature": key.sign(rfc8785.dumps(body)).hex()}
+        write_atomic(folder / name, (json.dumps(doc, indent=1) + "\n").encode("ascii"), mode=0o644)
+        written.append(name)
+    return written
+
+
+@dataclass
+class ReceiptReport:
+    purged_bundles: list[str] = field(default_factory=list)
+    purged_interviews: int = 0
+    already: int = 0
+    unknown: int = 0  # valid receipts for bundles this laptop does not hold (another laptop's)
+    rejected: list[inbox.Outcome] = field(default_factory=list)
+
+
+def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> dict[str, Any]:
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+        body, sig = doc["receipt"], bytes.fromhex(doc["signature"])
+        assert isinstance(body, dict) and body.get("format") == FORMAT
+        signed = rfc8785.dumps(body)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AssertionError, rfc8785.CanonicalizationError):
+        raise VoluntasError("S041", file=file, problem=f"not a {FORMAT} document") from None
+    for public in desks.values():
+        try:
+            ed25519.Ed25519PublicKey.from_public_bytes(public).verify(sig, signed)
+            return body
+        except (InvalidSignature, ValueError):
+            continue
+    raise VoluntasError("S040", file=file)
+
+
+def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
+    """Field side: verify each receipt and purge the sealed bundle and the interviews it covers."""
+    conn = vault.conn_or_raise()
+    desks = {fingerprint(bytes(r[0])): bytes(r[0]) for r in conn.execute("SELECT desk_key FROM recipients")}
+    report = ReceiptReport()
+    for path in inbox.candidates(Path(folder), SUFFIX):
+        raw = inbox.read_settled(path, MAX_RECEIPT)
+        if raw is None:
+            continue
+        try:
+            body = _parse(path.name, raw, desks)
+            _purge(vault, path.name, body, report)
+        except VoluntasError as err:
+            report.rejected.append(inbox.Outcome(path.name, inbox.REJECTED, err.code, err.message()))
+    if report.purged_bundles:
+        checkpoint(vault)
+        bus.announce("outbox.purged", bundle_ids=tuple(report.purged_bundles))
+    return report
+
+
+def _purge(vault: Vault, file: str, body: dict[str, Any], report: ReceiptReport) -> None:
+    bid = str(body.get("bundle_id"))
+    with vault.records.transaction() as conn:
+        if conn.execute("SELECT 1 FROM receipts WHERE bundle_id = ?", (bid,)).fetchone():
+            report.already += 1
+            return
+        row = conn.execute("SELECT sha256, case_id FROM sealed WHERE bundle_id = ?", (bid,)).fetchone()
+        if row is None:
+            report.unknown += 1
+            return
+        if row[0] != body.get("bundle_sha256"):
+            raise VoluntasError("S042", file=file, bundle=bid)
+        ids = [r[0] for r in conn.execute("SELECT interview_id FROM sealed_interviews WHERE bundle_id = ?", (bid,))]
+        conn.execute("DELETE FROM sealed_interviews WHERE bundle_id = ?", (bid,))
+        conn.execute("DELETE FROM sent_log WHERE bundle_id = ?", (bid,))
+        conn.execute("DELETE FROM sealed WHERE bundle_id = ?", (bid,))
+        for iid in ids:
+            conn.execute("DELETE FROM interviews WHERE id = ? AND state = 'sealed'", (iid,))
+        conn.execute("DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interviews WHERE case_id = ?) "
+                     "AND NOT EXISTS (SELECT 1 FROM sealed WHERE case_id = ?)", (row[1], row[1], row[1]))
+        conn.execute("INSERT INTO receipts VALUES (?, ?, ?, ?, ?)",
+                     (bid, row[0], str(body.get("desk", "")), len(ids), vault.clock.iso_now()))
+        vault.records.audit(conn, audit.VAULT_CHAIN, "receipt_purged", 0, text_hash=str(row[0]))
+    report.purged_bundles.append(bid)
+    report.purged_interviews += len(ids)

@@ -1,0 +1,145 @@
+"""Seal on finalize (security.md G2, section 4): render and sign the dossier, encrypt it to every
+legal-team recipient, store the ciphertext, delete the interview's plaintext, checkpoint the WAL.
+
+Everything slow (render, sign, encrypt) happens before one short transaction that stores the bundle,
+deletes the answers, notes, attachments and the interview's audit chain, and marks the interviews
+sealed. A crash before the commit leaves the drafts as they were; after it, they are sealed: never
+lost, never both. The list keeps only the case code, the date and the state of a sealed interview.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.errors import VoluntasError
+from desktop.core.events import bus
+from desktop.core.sync import bundle
+from desktop.core.sync import problems as _problems  # noqa: F401
+from desktop.core.sync.port import DossierPort, default_port
+from desktop.core.sync.recipients import list_recipients
+from desktop.core.vault import Vault, audit
+from desktop.core.vault.db import Connection
+
+SEALABLE = ("draft", "finalized")
+Hook = Callable[[str], None]  # test hook: called with a stage name ("rendered", "encrypted", ...)
+
+
+@dataclass(frozen=True)
+class SealResult:
+    bundle_id: str
+    name: str
+    interview_ids: tuple[str, ...]
+    size: int
+    recipients: int
+
+
+def sealable(vault: Vault, case_id: str) -> list[str]:
+    rows = vault.conn_or_raise().execute(
+        "SELECT id FROM interviews WHERE case_id = ? AND state IN ('draft', 'finalized') "
+        "ORDER BY interview_date, id", (case_id,)).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def _record(conn: Connection, ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, bytes], dict[str, str]]:
+    """The record (answers, notes, audit chains), the attachments, and each interview's audit head."""
+    interviews, files, heads = [], {}, {}
+    for iid in ids:
+        row = conn.execute(
+            "SELECT i.form_id, i.form_version, i.captive_lang, i.interviewer_lang, i.interview_date, "
+            "i.started_at, i.elapsed_ms, c.code FROM interviews i JOIN cases c ON c.id = i.case_id WHERE i.id = ?",
+            (iid,)).fetchone()
+        answers = conn.execute("SELECT question_id, value, lang, text_hash, elapsed_ms FROM answers "
+                               "WHERE interview_id = ? ORDER BY question_id", (iid,)).fetchall()
+        notes = conn.execute("SELECT question_id, text, lang, elapsed_ms FROM notes WHERE interview_id = ? "
+                             "ORDER BY question_id", (iid,)).fetchall()
+        atts = conn.execute("SELECT id, question_id, media_type, sha256, data, elapsed_ms FROM attachments "
+                            "WHERE interview_id = ? ORDER BY id", (iid,)).fetchall()
+        chain = audit.entries(conn, iid)
+        heads[iid] = chain[-1].hash if chain else audit.GENESIS
+        for a in atts:
+            files[str(a[0])] = bytes(a[4])
+        interviews.append({
+            "id": iid, "form_id": row[0], "form_version": row[1], "captive_lang": row[2],
+            "interviewer_lang": row[3], "interview_date": row[4], "started_at": row[5], "elapsed_ms": row[6],
+            "case_code": row[7],
+            "answers": [{"question_id": q, "value": json.loads(v), "lang": lang, "text_hash": h, "elapsed_ms": ms}
+                        for q, v, lang, h, ms in answers],
+            "notes": [{"question_id": q, "text": t, "lang": lang, "elapsed_ms": ms} for q, t, lang, ms in notes],
+            "attachments": [{"id": a[0], "question_id": a[1], "media_type": a[2], "sha256": a[3],
+                             "elapsed_ms": a[5]} for a in atts],
+            "audit": [[e.seq, e.event, e.question_id, e.lang, e.text_hash, e.elapsed_ms, e.hash] for e in chain],
+            "audit_head": heads[iid],
+        })
+    return {"format": "voluntas-record/1", "interviews": interviews}, files, heads
+
+
+def seal_case(vault: Vault, case_id: str, port: DossierPort | None = None, hook: Hook | None = None) -> SealResult:
+    """Seal every draft or finalized interview of a case into one bundle (`interview finalize CASE_ID`)."""
+    ids = sealable(vault, case_id)
+    if not ids:
+        raise VoluntasError("S003", ident=case_id)
+    return seal_interviews(vault, ids, port, hook)
+
+
+def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPort | None = None,
+                    hook: Hook | None = None) -> SealResult:
+    ids = list(dict.fromkeys(interview_ids))
+    step: Hook = hook or (lambda _stage: None)
+    recipients = [r.age_recipient for r in list_recipients(vault)]
+    if not recipients:
+        raise VoluntasError("S001")
+    conn = vault.conn_or_raise()
+    rows = {}
+    for iid in ids:
+        row = conn.execute("SELECT case_id, state FROM interviews WHERE id = ?", (iid,)).fetchone()
+        if row is None:
+            raise VoluntasError("V015", what="interview", ident=iid)
+        if row[1] not in SEALABLE:
+            raise VoluntasError("V016", ident=iid, state=row[1])
+        rows[iid] = row
+    case_ids = {r[0] for r in rows.values()}
+    if len(case_ids) != 1:
+        raise VoluntasError("D002", ident=ids[-1])
+    case_id = case_ids.pop()
+    record, attachments, heads = _record(conn, ids)
+    case_code = record["interviews"][0]["case_code"]
+    pdf = (port or default_port()).render(vault, ids)
+    step("rendered")
+    header = {"case_code": case_code, "created": vault.clock.iso_now(),
+              "interviews": [{"id": i["id"], "interview_date": i["interview_date"], "audit_head": i["audit_head"],
+                              "form": f"{i['form_id']}@{i['form_version']}"} for i in record["interviews"]]}
+    sealed = bundle.seal(vault.records.identity(), recipients, pdf, record, attachments, header)
+    del record, attachments, pdf
+    step("encrypted")
+    digest = hashlib.sha256(sealed.data).hexdigest()
+    with vault.records.transaction() as tx:
+        for iid in ids:
+            state = tx.execute("SELECT state FROM interviews WHERE id = ?", (iid,)).fetchone()
+            if state is None or state[0] not in SEALABLE or audit.head(tx, iid)[1] != heads[iid]:
+                raise VoluntasError("S004", ident=iid)
+        tx.execute("INSERT INTO sealed VALUES (?, ?, ?, ?, ?, ?)",
+                   (sealed.bundle_id, case_id, sealed.name, sealed.data, digest, vault.clock.iso_now()))
+        for iid in ids:
+            tx.execute("INSERT INTO sealed_interviews VALUES (?, ?)", (iid, sealed.bundle_id))
+            tx.execute("DELETE FROM answers WHERE interview_id = ?", (iid,))
+            tx.execute("DELETE FROM notes WHERE interview_id = ?", (iid,))
+            tx.execute("DELETE FROM attachments WHERE interview_id = ?", (iid,))
+            tx.execute("DELETE FROM audit WHERE chain = ?", (iid,))
+            tx.execute("UPDATE interviews SET state = 'sealed', form_id = '', form_version = '', position = NULL, "
+                       "elapsed_ms = 0 WHERE id = ?", (iid,))
+        vault.records.audit(tx, audit.VAULT_CHAIN, "interviews_sealed", 0, text_hash=digest)
+        step("in_transaction")
+    step("committed")
+    checkpoint(vault)
+    step("checkpointed")
+    bus.announce("interview.sealed", interview_ids=tuple(ids), bundle_id=sealed.bundle_id)
+    return SealResult(sealed.bundle_id, sealed.name, tuple(ids), len(sealed.data), len(recipients))
+
+
+def checkpoint(vault: Vault) -> None:
+    """Move the WAL into the database and truncate it, so deleted pages do not linger in the WAL."""
+    vault.conn_or_raise().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -1,0 +1,103 @@
+"""Helpers for the sync tests: a field vault with interviews, a legal desk, a stand-in dossier port."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.sync.desk import desk_init, enrol, export_recipient
+from desktop.core.sync.recipients import add_recipient
+from desktop.core.vault import Vault
+from tests.core.vaulttools import PASSPHRASE, make_vault
+
+DESK_PASSPHRASE = "legal desk passphrase long enough for policy"
+MARKER = "MARK-5b0c1d2e-sealed-answer"
+HANGUL = "\ud574\ubc29-\ud45c\uc9c0"  # Hangul marker (ASCII source)
+
+
+class FakePort:
+    """Stands in for desktop.core.dossier: a tiny 'PDF' that names the interviews, and its check."""
+
+    def render(self, vault: Vault, interview_ids: Sequence[str]) -> bytes:
+        tag = hashlib.sha256(",".join(interview_ids).encode()).hexdigest()
+        return b"%PDF-1.7\n% voluntas test dossier " + tag.encode() + b"\n%%EOF\n"
+
+    def verify(self, pdf: bytes, certificate_pem: bytes) -> str | None:
+        if not pdf.startswith(b"%PDF-1.7\n% voluntas test dossier ") or not pdf.endswith(b"%%EOF\n"):
+            return "the PDF signature does not cover the whole file"
+        return None
+
+
+@dataclass
+class World:
+    root: Path
+    field: Vault
+    desk: Vault
+    keys: Path
+    recipient_file: Path
+    port: FakePort
+
+
+def make_desk(root: Path) -> Vault:
+    return desk_init(root, DESK_PASSPHRASE, "Reviewer", "Legal Team", kdf_profile="fast")
+
+
+def export_keys(vault: Vault, out: Path) -> Path:
+    from cryptography.hazmat.primitives import serialization
+
+    from desktop.core.atomic import write_atomic
+
+    ident = vault.records.identity()
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(out / "interviewer-cert.pem", ident.cert().public_bytes(serialization.Encoding.PEM))
+    write_atomic(out / "interviewer-ed25519.pem", ident.ed25519_key().public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    import json
+
+    doc = {"format": "voluntas-interviewer-keys/1", "interviewer": ident.interviewer,
+           "organisation": ident.organisation, "device_id": ident.device_id,
+           "ed25519_fingerprint": ident.ed25519_fingerprint(), "certificate_fingerprint": ident.cert_fingerprint()}
+    write_atomic(out / "interviewer.json", json.dumps(doc).encode())
+    return out
+
+
+def world(tmp: Path, enrolled: bool = True) -> World:
+    field = make_vault(tmp / "field")
+    desk = make_desk(tmp / "desk")
+    rfile = tmp / "desk-recipient.json"
+    export_recipient(desk, rfile)
+    add_recipient(field, rfile)
+    keys = export_keys(field, tmp / "keys")
+    if enrolled:
+        enrol(desk, keys)
+    return World(tmp, field, desk, keys, rfile, FakePort())
+
+
+def add_interview(vault: Vault, code: str = "CASE-1", date: str = "2025-03-01", text: str = MARKER,
+                  case_id: str | None = None) -> tuple[str, str]:
+    """(case id, interview id) of a draft with a free-text answer holding `text` and a note."""
+    cid = case_id or vault.records.create_case(code)
+    iid = vault.records.create_interview(cid, "dm5", "1", "ko", "uk", date)
+    vault.records.save_answer(iid, "ses_case", code, "ko", "h" * 64)
+    vault.records.save_answer(iid, "free_text", text + " " + HANGUL, "ko", "h" * 64)
+    vault.records.save_note(iid, "free_text", "note " + text, "uk")
+    vault.records.add_attachment(iid, "free_text", "image/png", b"\x89PNG attachment " + text.encode())
+    return cid, iid
+
+
+def folder_hashes(root: Path) -> dict[str, str]:
+    out = {}
+    for dirpath, dirs, names in os.walk(root):
+        for name in dirs + names:
+            p = Path(dirpath) / name
+            rel = str(p.relative_to(root))
+            out[rel] = "dir" if p.is_dir() and not p.is_symlink() else (
+                "link" if p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest())
+    return out
+
+
+__all__ = ["DESK_PASSPHRASE", "PASSPHRASE", "MARKER", "HANGUL", "FakePort", "World", "world", "add_interview",
+           "folder_hashes", "make_desk", "export_keys"]
