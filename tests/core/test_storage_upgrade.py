@@ -10,7 +10,8 @@ import pytest
 from desktop.core.vault import Vault, migrations
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PASSPHRASES = {"vault_v1": "fixture passphrase for schema version one"}
+PASSPHRASES = {"vault_v1": "fixture passphrase for schema version one",
+               "vault_v2": "fixture passphrase for schema version two"}
 
 
 @pytest.mark.parametrize("name", sorted(PASSPHRASES))
