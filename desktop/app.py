@@ -1,0 +1,296 @@
+"""The composition root: the only module that wires the core to the window.
+
+The window (desktop/ui) talks to one `Core` object built here; it never opens files, vaults or rule sets
+itself. `run()` starts the application (`voluntas gui`), `run_demo()` the throwaway demo.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import json
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop import i18n, paths
+from desktop.core.clock import SYSTEM, Clock
+from desktop.core.events import bus
+from desktop.core.forms.model import Form
+from desktop.core.passphrase import Strength
+from desktop.core.vault import Vault, VaultPaths
+
+RECIPIENTS_KEY = "recipients"
+AUTOLOCK_KEY = "autolock_minutes"
+UI_LANG_KEY = "ui_lang"
+DEMO_PREFIX = "DEMO-"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A form string in one language, and whether a reviewer has approved that translation."""
+
+    text: str
+    reviewed: bool
+    translated: bool
+
+
+class FormText:
+    """Form text (msgctxt <form>.<id>.<field>) in one language, with its review status (forms/text.py)."""
+
+    def __init__(self, form: Form, lang: str) -> None:
+        from desktop.core.forms.text import form_catalog
+
+        self.form, self.lang = form, lang
+        self._catalog = form_catalog(lang)
+        self._cache: dict[str, Text] = {}
+
+    def get(self, english: str, *parts: str) -> Text:
+        ctx = ".".join((self.form.id, *parts))
+        hit = self._cache.get(ctx)
+        if hit is None:
+            shown = self._catalog.lookup(ctx, english)
+            hit = self._cache[ctx] = Text(shown.text, shown.reviewed, shown.translated)
+        return hit
+
+    def __call__(self, ctx: str, english: str) -> str:
+        """The Translate signature of the session: (msgctxt, English) -> text shown."""
+        hit = self._cache.get(ctx)
+        return hit.text if hit is not None else self._catalog.lookup(ctx, english).text
+
+
+class Core:
+    """Everything the window may ask of the core, for one vault folder."""
+
+    def __init__(self, root: Path, clock: Clock = SYSTEM, demo_passphrase: str | None = None) -> None:
+        self.root = Path(root)
+        self.clock = clock
+        self.demo_passphrase = demo_passphrase
+        self.vault: Vault | None = None
+        self.bus = bus
+        self._texts: dict[str, FormText] = {}
+
+    # -- vault -------------------------------------------------------------------------------
+    @property
+    def is_demo(self) -> bool:
+        return self.demo_passphrase is not None
+
+    def exists(self) -> bool:
+        return VaultPaths(self.root).exists()
+
+    def estimate(self, passphrase: str, inputs: list[str]) -> Strength:
+        from desktop.core.passphrase import estimate
+
+        return estimate(passphrase, inputs)
+
+    def create(self, passphrase: str, interviewer: str, organisation: str) -> Vault:
+        self.vault = Vault.create(self.root, passphrase, interviewer, organisation, clock=self.clock)
+        return self.vault
+
+    def unlock(self, passphrase: str) -> Vault:
+        self.vault = Vault.unlock(self.root, passphrase, clock=self.clock)
+        return self.vault
+
+    def remaining_delay(self) -> int:
+        from desktop.core.vault import keyfile
+        from desktop.core.vault.throttle import Throttle
+
+        vp = VaultPaths(self.root)
+        try:
+            wrapped = keyfile.read(vp.key)
+        except Exception:  # noqa: BLE001 - a damaged key file is reported by unlock itself
+            return 0
+        return Throttle(vp.throttle, wrapped.vault_id, self.clock.epoch).remaining()
+
+    def lock(self) -> None:
+        if self.vault is not None:
+            self.vault.lock()
+        self.vault = None
+
+    @property
+    def unlocked(self) -> bool:
+        return self.vault is not None and self.vault.is_open
+
+    @property
+    def records(self) -> Any:
+        assert self.vault is not None
+        return self.vault.records
+
+    def fast_kdf(self) -> bool:
+        return self.vault is not None and self.vault.kdf.profile == "fast"
+
+    def fingerprints(self) -> tuple[str, str]:
+        ident = self.records.identity()
+        return ident.ed25519_fingerprint(), ident.cert_fingerprint()
+
+    def who(self) -> tuple[str, str]:
+        ident = self.records.identity()
+        return ident.interviewer, ident.organisation
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        assert self.vault is not None
+        self.vault.change_passphrase(old, new)
+
+    def wipe(self) -> None:
+        self.lock()
+        Vault.wipe(self.root)
+
+    # -- settings ----------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.records.get_setting(key, default) if self.unlocked else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.records.set_setting(key, value)
+
+    # -- forms, interviews, evaluation -------------------------------------------------------
+    def form(self) -> Form:
+        from desktop.core.forms.loader import shipped_form
+
+        return shipped_form()
+
+    def text(self, lang: str) -> FormText:
+        if lang not in self._texts:
+            self._texts[lang] = FormText(self.form(), lang)
+        return self._texts[lang]
+
+    def language_problem(self, lang: str) -> str | None:
+        """None if `lang` may be the captive's language (every string translated); else the reason, in words."""
+        from desktop.core.forms.text import captive_language
+
+        decision = captive_language(self.form().id, lang)
+        return None if decision.allowed else decision.message(i18n._)
+
+    def new_case(self, code: str) -> str:
+        return str(self.records.create_case(code))
+
+    def new_interview(self, case_id: str, captive_lang: str, interviewer_lang: str) -> str:
+        form = self.form()
+        day = self.clock.wall().date().isoformat()
+        return str(self.records.create_interview(case_id, form.id, form.version, captive_lang, interviewer_lang, day))
+
+    def session(self, interview_id: str, captive_lang: str, interview_date: str) -> Any:
+        from desktop.core.forms.session import Session
+
+        form = self.form()
+        return Session(form, self.records, interview_id, session_date=datetime.date.fromisoformat(interview_date),
+                       lang=captive_lang, translate=self.text(captive_lang),
+                       answers=self.records.answers(interview_id))
+
+    def evaluate(self, interview_date: str, answers: Mapping[str, Any]) -> tuple[Any, Any]:
+        from desktop.core.rules import evaluate_answers, shipped_ruleset
+
+        rs = shipped_ruleset(self.form().id)
+        return evaluate_answers([(interview_date, dict(answers))], ruleset=rs), rs
+
+    def finalize(self, interview_id: str) -> str:
+        try:  # the dossier issue plugs in here, once its package exports export_dossier
+            export_dossier = getattr(importlib.import_module("desktop.core.dossier"), "export_dossier", None)
+        except ImportError:
+            export_dossier = None
+        if export_dossier is not None:
+            try:
+                export_dossier(self.vault, interview_id)
+            except TypeError:
+                pass  # signature not settled yet: finalize the record below; the dossier is made from the CLI
+        from desktop.core.finalize import finalize
+
+        return finalize(self.records, interview_id)
+
+
+# -- demo ---------------------------------------------------------------------------------------
+def vignette_dir() -> Path | None:
+    for candidate in (paths.root().parent / "shared" / "vignettes", paths.root() / "vignettes"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def fill_demo(core: Core, limit: int = 9) -> int:
+    """Import fictional vignettes as clearly marked DEMO cases, through the vault API; returns the count."""
+    from desktop.core.casefile import read_case
+
+    folder = vignette_dir()
+    if folder is None:
+        return 0
+    form = core.form()
+    count = 0
+    for path in sorted(folder.glob("V*.json"))[:limit]:
+        try:
+            case = read_case(path, path.name)
+        except Exception:  # noqa: S112 - a vignette that does not read is skipped in the demo
+            continue
+        code = DEMO_PREFIX + (case.case_id or path.stem) + " (FICTIONAL)"
+        case_id = core.records.create_case(code)
+        for item in case.interviews:
+            iid = core.records.create_interview(case_id, form.id, form.version, item.captive_lang,
+                                                item.interviewer_lang, item.interview_date.isoformat())
+            core.records.import_answers(iid, dict(item.answers), item.captive_lang, {})
+        count += 1
+    return count
+
+
+def make_demo_core(folder: Path, clock: Clock = SYSTEM) -> Core:
+    passphrase = secrets.token_urlsafe(32)
+    core = Core(folder / "vault", clock, demo_passphrase=passphrase)
+    os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
+    core.vault = Vault.create(core.root, passphrase, "Demo interviewer (fictional)", "Demo organisation",
+                              kdf_profile="fast", clock=clock, check_policy=False)
+    fill_demo(core)
+    return core
+
+
+# -- start -------------------------------------------------------------------------------------
+def _qt_folders(base: Path | None) -> None:
+    """Keep Qt's own config and cache inside `base` when given (tests, demo)."""
+    if base is not None:
+        for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+            (base / sub).mkdir(parents=True, exist_ok=True)
+            os.environ[var] = str(base / sub)
+
+
+def build(core: Core, argv: list[str] | None = None, clock: Callable[[], float] | None = None) -> Any:
+    """The QApplication (created if needed) and the main window for `core`; not shown yet."""
+    from desktop.ui.app_window import MainWindow, ensure_app
+
+    app = ensure_app(argv or sys.argv[:1])
+    window = MainWindow(core, idle_clock=clock)
+    return app, window
+
+
+def run(data_dir: Path, lang: str = "en") -> int:
+    core = Core(data_dir)
+    i18n.set_language(lang)
+    app, window = build(core)
+    window.show()
+    code = int(app.exec())
+    core.lock()
+    return code
+
+
+def run_demo(lang: str = "en") -> int:
+    folder = Path(tempfile.mkdtemp(prefix="voluntas-demo-"))
+    try:
+        _qt_folders(folder / "qt")
+        core = make_demo_core(folder)
+        i18n.set_language(lang)
+        app, window = build(core)
+        window.show()
+        code = int(app.exec())
+        core.lock()
+        return code
+    finally:
+        try:
+            Vault.wipe(folder / "vault")
+        except Exception:  # noqa: S110 - the folder is removed below in any case
+            pass
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def demo_summary() -> str:
+    return json.dumps({"vignettes": str(vignette_dir())})

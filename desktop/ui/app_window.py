@@ -1,0 +1,370 @@
+"""The main window: one stack of screens, the shortcuts that work everywhere, and auto-lock.
+
+The title is always "Voluntas": never a case code. Session screens (cases, case, interview, review,
+settings, captive view) exist only while the vault is open; lock destroys them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from desktop import i18n
+from desktop.i18n import N_, _
+from desktop.ui import tasks, theme
+from desktop.ui.base import Page, banner, language_hub
+from desktop.ui.captive import CaptiveView, captive_content
+from desktop.ui.case import CasePage
+from desktop.ui.cases import CasesPage
+from desktop.ui.firstrun import FirstRunPage
+from desktop.ui.help import HelpPage
+from desktop.ui.interview.page import InterviewPage
+from desktop.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QEvent,
+    QKeySequence,
+    QMainWindow,
+    QObject,
+    QShortcut,
+    QStackedWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.ui.review import ReviewPage
+from desktop.ui.settings import DEFAULT_AUTOLOCK, MAX_AUTOLOCK, SettingsPage
+from desktop.ui.unlock import UnlockPage
+
+TITLE = "Voluntas"
+FAST_KDF = N_("Test vault (fast key derivation): for training only, not for real interviews.")
+ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("voluntas")
+        QCoreApplication.setApplicationName("voluntas")
+        app = QApplication(argv or ["voluntas"])
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName("")
+    theme.apply(app)
+    return app
+
+
+class _Activity(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() in ACTIVITY:
+            self.window.touch()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, core: Any, idle_clock: Callable[[], float] | None = None) -> None:
+        super().__init__()
+        self.core = core
+        self.idle_clock = idle_clock or time.monotonic
+        self.last_activity = self.idle_clock()
+        self.points = theme.BASE_POINTS
+        self.clipboard_text: str | None = None
+        self.setWindowTitle(TITLE)
+        self.resize(1280, 800)
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(10, 8, 10, 8)
+        self.kdf_banner = banner("warn")
+        self.kdf_banner.hide()
+        col.addWidget(self.kdf_banner)
+        self.stack = QStackedWidget()
+        col.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.unlock_page = UnlockPage(core.unlock, core.remaining_delay, core.demo_passphrase)
+        self.unlock_page.unlocked.connect(self.on_unlocked)
+        self.firstrun_page = FirstRunPage(core.estimate, core.create, core.fingerprints)
+        self.firstrun_page.created.connect(self.on_unlocked)
+        self.help_page = HelpPage()
+        self.help_page.closed.connect(self.close_help)
+        for p in (self.unlock_page, self.firstrun_page, self.help_page):
+            self.stack.addWidget(p)
+        self.session_pages: list[Page] = []
+        self.cases: CasesPage | None = None
+        self.case: CasePage | None = None
+        self.interview: InterviewPage | None = None
+        self.review: ReviewPage | None = None
+        self.settings: SettingsPage | None = None
+        self.captive: CaptiveView | None = None
+        self._before_help: QWidget | None = None
+        self.activity = _Activity(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.activity)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(1000)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self.idle_timer.start()
+        keys = [("F1", self.toggle_help), ("Ctrl+L", self.lock), ("Ctrl+,", self.show_settings),
+                ("Ctrl++", lambda: self.scale(1)), ("Ctrl+=", lambda: self.scale(1)),
+                ("Ctrl+-", lambda: self.scale(-1)), ("Esc", self.escape), ("Ctrl+N", self.new_interview_key),
+                ("Ctrl+F", self.search_key)]
+        self.shortcuts = []
+        for seq, slot in keys:
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.activated.connect(slot)
+            self.shortcuts.append(sc)
+        language_hub().changed.connect(self.retranslate_ui)
+        if core.unlocked:
+            self.on_unlocked()
+        elif core.exists():
+            self.stack.setCurrentWidget(self.unlock_page)
+        else:
+            self.stack.setCurrentWidget(self.firstrun_page)
+        self.retranslate_ui()
+
+    # -- language, scale, help ---------------------------------------------------------------------
+    def retranslate_ui(self, _lang: str = "") -> None:
+        self.setWindowTitle(TITLE)
+        self.kdf_banner.setText(_(FAST_KDF))
+
+    def scale(self, step: int) -> None:
+        self.points = max(9, min(24, self.points + step))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, self.points)
+
+    def toggle_help(self) -> None:
+        if self.stack.currentWidget() is self.help_page:
+            self.close_help()
+        elif self.stack.currentWidget() is not self.captive:
+            self._before_help = self.stack.currentWidget()
+            self.stack.setCurrentWidget(self.help_page)
+
+    def close_help(self) -> None:
+        self.stack.setCurrentWidget(self._before_help or self.unlock_page)
+
+    def escape(self) -> None:
+        here = self.stack.currentWidget()
+        if here is self.help_page:
+            self.close_help()
+        elif self.settings is not None and here is self.settings:
+            if self.settings.wiping():
+                self.settings.cancel_wipe()
+            else:
+                self.show_cases()
+        elif self.case is not None and here is self.case:
+            self.show_cases()
+        elif self.review is not None and here is self.review:
+            self.show_interview()
+
+    # -- unlock / lock ------------------------------------------------------------------------------
+    def on_unlocked(self) -> None:
+        self.last_activity = self.idle_clock()
+        lang = self.core.setting("ui_lang")
+        if lang in i18n.LANGUAGES and lang != i18n.language():
+            i18n.set_language(lang)
+        self._build_session_pages()
+        self.kdf_banner.setVisible(self.core.fast_kdf() and not self.core.is_demo)
+        self.show_cases()
+
+    def _build_session_pages(self) -> None:
+        self.cases = CasesPage(self.core.records.list_interviews)
+        self.cases.set_notices(self.core.fast_kdf(), self.core.is_demo)
+        self.cases.open_case.connect(self.show_case)
+        self.cases.start_interview.connect(self.start_interview)
+        self.case = CasePage()
+        self.case.back.connect(self.show_cases)
+        self.case.open_interview.connect(self.open_interview)
+        self.case.new_interview.connect(lambda cid: self.start_interview(cid, "ko", i18n.language()))
+        self.interview = InterviewPage(self.core)
+        self.interview.want_review.connect(self.show_review)
+        self.interview.want_captive.connect(self.show_captive)
+        self.interview.stopped.connect(lambda: self.show_case(self.interview.case_id if self.interview else ""))
+        self.review = ReviewPage(self.core)
+        self.review.back.connect(self.show_interview)
+        self.review.finalized.connect(lambda: QTimer.singleShot(
+            900, lambda: self.show_case(self.interview.case_id if self.interview else "")))
+        self.settings = SettingsPage(self.core)
+        self.settings.back.connect(self.show_cases)
+        self.settings.wiped.connect(self.on_wiped)
+        self.settings.clipboard_set.connect(self._clipboard_set)
+        self.captive = CaptiveView()
+        self.captive.leave.connect(self.leave_captive)
+        self.captive.picked.connect(self.captive_picked)
+        self.session_pages = [self.cases, self.case, self.interview, self.review, self.settings, self.captive]
+        for p in self.session_pages:
+            self.stack.addWidget(p)
+
+    def lock(self) -> None:
+        """Close the vault and forget every widget that held interview text, and our clipboard."""
+        if not self.core.unlocked and not self.session_pages:
+            return
+        if self.interview is not None and self.interview.session is not None and self.core.unlocked:
+            try:
+                self.interview.commit_current()  # a valid answer in the field is saved, not lost
+                self.interview.save_note()
+            except Exception:  # noqa: S110 - locking must never be blocked by a save problem
+                pass
+        tasks.wait()
+        self.core.lock()
+        if self.isFullScreen():
+            self.showNormal()
+        self.stack.setCurrentWidget(self.unlock_page)
+        for p in self.session_pages:
+            p.clear_sensitive()
+            self.stack.removeWidget(p)
+            p.hide()
+            p.setParent(None)
+            p.deleteLater()
+        self.session_pages = []
+        self.cases = self.case = self.interview = self.review = self.settings = self.captive = None
+        self._before_help = None
+        self.unlock_page.clear_sensitive()
+        self.firstrun_page.clear_sensitive()
+        self._clear_clipboard()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.kdf_banner.hide()
+
+    def _clipboard_set(self, text: str) -> None:
+        self.clipboard_text = text
+
+    def _clear_clipboard(self) -> None:
+        if self.clipboard_text is None:
+            return
+        clipboard = QApplication.clipboard()
+        if clipboard.text() == self.clipboard_text:
+            clipboard.clear()
+        self.clipboard_text = None
+
+    def on_wiped(self) -> None:
+        self.lock()
+        self.stack.setCurrentWidget(self.firstrun_page)
+
+    # -- auto-lock ----------------------------------------------------------------------------------
+    def touch(self) -> None:
+        self.last_activity = self.idle_clock()
+
+    def autolock_seconds(self) -> int:
+        minutes = int(self.core.setting("autolock_minutes", DEFAULT_AUTOLOCK) or DEFAULT_AUTOLOCK)
+        return 60 * max(1, min(MAX_AUTOLOCK, minutes))
+
+    def check_idle(self) -> None:
+        if self.core.unlocked and self.idle_clock() - self.last_activity >= self.autolock_seconds():
+            self.lock()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.core.unlocked:
+            self.lock()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        self.lock()
+        super().closeEvent(event)
+
+    # -- navigation ---------------------------------------------------------------------------------
+    def show_cases(self) -> None:
+        if self.cases is None:
+            return
+        self.cases.reload()
+        self.stack.setCurrentWidget(self.cases)
+        self.cases.list.setFocus()
+
+    def show_case(self, case_id: str) -> None:
+        if self.case is None or self.cases is None:
+            return
+        self.cases.reload()
+        rows = [r for r in self.core.records.list_interviews() if r.case_id == case_id]
+        if not rows:
+            self.show_cases()
+            return
+        self.case.show_case(case_id, rows[0].case_code, rows)
+        self.stack.setCurrentWidget(self.case)
+
+    def show_settings(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.load()
+        self.stack.setCurrentWidget(self.settings)
+        self.settings.lang.setFocus()
+
+    def new_interview_key(self) -> None:
+        here = self.stack.currentWidget()
+        if self.case is not None and here is self.case:
+            self.case.new_interview.emit(self.case.case_id)
+        elif self.cases is not None:
+            self.show_cases()
+            self.cases.focus_new()
+
+    def search_key(self) -> None:
+        if self.cases is not None and self.stack.currentWidget() is self.cases:
+            self.cases.focus_search()
+
+    def start_interview(self, case_ref: str, captive_lang: str, interviewer_lang: str) -> None:
+        problem = self.core.language_problem(captive_lang)
+        if problem is not None and self.cases is not None:
+            self.cases.problem.setText(problem)
+            return
+        case_id = case_ref
+        if case_ref.startswith("new:"):
+            case_id = self.core.new_case(case_ref[4:])
+        iid = self.core.new_interview(case_id, captive_lang, interviewer_lang)
+        self.open_interview(iid)
+        session = self.interview.session if self.interview is not None else None
+        code = self.cases.case_code(case_id) if self.cases is not None else ""
+        if session is not None and "ses_case" in session.navigable() and "ses_case" not in session.answers:
+            session.answer("ses_case", case_ref[4:] if case_ref.startswith("new:") else code)
+            self.interview.show_current()
+
+    def open_interview(self, interview_id: str) -> None:
+        if self.interview is None:
+            return
+        row = next(r for r in self.core.records.list_interviews() if r.id == interview_id)
+        if row.state != "draft":
+            self.interview.open(row.id, row.case_id, row.interview_date, row.captive_lang, row.interviewer_lang)
+            self.show_review()
+            return
+        self.interview.open(row.id, row.case_id, row.interview_date, row.captive_lang, row.interviewer_lang)
+        self.show_interview()
+
+    def show_interview(self) -> None:
+        if self.interview is None:
+            return
+        self.stack.setCurrentWidget(self.interview)
+        if self.interview.widget is not None:
+            self.interview.widget.focus_first()
+
+    def show_review(self) -> None:
+        if self.review is None or self.interview is None:
+            return
+        self.review.show_for(self.interview)
+        self.stack.setCurrentWidget(self.review)
+
+    # -- captive view -------------------------------------------------------------------------------
+    def show_captive(self) -> None:
+        if self.captive is None or self.interview is None or self.interview.session is None:
+            return
+        self.interview.commit_current()
+        text, choices, chosen = captive_content(self.interview)
+        self.captive.show_question(text, choices, chosen)
+        self.stack.setCurrentWidget(self.captive)
+        self.kdf_banner.hide()
+        self.showFullScreen()
+        self.captive.setFocus()
+
+    def captive_picked(self, n: int) -> None:
+        if self.interview is None or self.captive is None:
+            return
+        self.interview.choose(n)
+        self.interview.go_next()
+        text, choices, chosen = captive_content(self.interview)
+        self.captive.show_question(text, choices, chosen)
+
+    def leave_captive(self) -> None:
+        self.showNormal()
+        self.kdf_banner.setVisible(self.core.fast_kdf() and not self.core.is_demo)
+        self.show_interview()

@@ -1,0 +1,96 @@
+"""The live evaluation beside the interview: each rule set's result in words, the fired rules with their
+explanations and citations, and the standing banner. Never shown in the captive view."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from desktop import i18n
+from desktop.core.rules.explain import BANNER, DESTINATION_LABELS, LABELS
+from desktop.i18n import N_, _
+from desktop.ui.base import Page, banner, heading
+from desktop.ui.qt import QTextBrowser, QVBoxLayout, QWidget
+
+T = {
+    "title": N_("Live evaluation"),
+    "status": N_("POW status"),
+    "wish": N_("Wish reliability"),
+    "risk": N_("Non-refoulement risk"),
+    "options": N_("Options"),
+    "sources": N_("Sources: {sources}"),
+    "repeat": N_("Repeat the interview."),
+    "none": N_("No answers yet."),
+    "review": N_("Every result needs legal review."),
+}
+
+
+class EvaluationPanel(Page):
+    def __init__(self, form_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form_id = form_id
+        self.title = heading(2)
+        self.banner = banner("info")
+        self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(4, 0, 0, 0)
+        col.addWidget(self.title)
+        col.addWidget(self.banner)
+        col.addWidget(self.body, 1)
+        self.result: tuple[Any, Any] | None = None
+        self.setMinimumWidth(300)
+        self.retranslate_ui()
+
+    def show_result(self, result: tuple[Any, Any] | None) -> None:
+        self.result = result
+        self.retranslate_ui()
+
+    def _data(self) -> Callable[[str, str], str]:
+        cat = i18n.catalog(i18n.language(), "forms")
+        return lambda key, text: cat.pgettext(f"{self.form_id}.rules.{key}", text)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_(T["title"]))
+        self.banner.setText(_(BANNER))
+        if self.result is None:
+            self.body.setPlainText(_(T["none"]))
+            return
+        ev, rs = self.result
+        data = self._data()
+
+        def label(code: str) -> str:
+            return _(LABELS[code]) if code in LABELS else code
+
+        def fired(entries: Any) -> str:
+            out = []
+            for f in entries:
+                expl = data(f"{f.rule.id}.explanation", f.rule.explanation)
+                cites = _(T["sources"]).format(sources="; ".join(f.rule.citations)) if f.rule.citations else ""
+                out.append(f"<li><b>{html.escape(f.rule.id)}</b>: {html.escape(expl)}"
+                           + (f"<br><i>{html.escape(cites)}</i>" if cites else "") + "</li>")
+            return "<ul>" + "".join(out) + "</ul>" if out else ""
+
+        parts = [f"<h3>1. {html.escape(_(T['status']))}: {html.escape(label(ev.status.result))}</h3>",
+                 fired(ev.status.fired),
+                 f"<h3>2. {html.escape(_(T['wish']))}: {html.escape(label(ev.wish.result))}</h3>"]
+        if ev.wish.repeat_interview:
+            parts.append(f"<p>{html.escape(_(T['repeat']))}</p>")
+        parts.append(fired(ev.wish.fired))
+        parts.append(f"<h3>3. {html.escape(_(T['risk']))}</h3><ul>")
+        for dest, code in ev.risk.result.items():
+            name = _(DESTINATION_LABELS[dest]) if dest in DESTINATION_LABELS else dest
+            parts.append(f"<li>{html.escape(name)}: {html.escape(label(code))}</li>")
+        parts.append("</ul>" + fired(ev.risk.fired))
+        parts.append(f"<h3>4. {html.escape(_(T['options']))}</h3><ul>")
+        for option, code in ev.options.result.items():
+            title = data(f"{option}.title", rs.option_titles.get(option, ""))
+            parts.append(f"<li>{html.escape(option.upper())} {html.escape(title)}: <b>{html.escape(label(code))}</b>"
+                         + fired([f for f in ev.options.fired if f.option == option]) + "</li>")
+        parts.append(f"</ul><p><i>{html.escape(_(T['review']))}</i></p>")
+        self.body.setHtml("".join(parts))
+
+    def clear_sensitive(self) -> None:
+        self.result = None
+        self.body.clear()

@@ -1,0 +1,54 @@
+"""F1: every key on one calm page."""
+
+from __future__ import annotations
+
+from desktop.i18n import N_, _
+from desktop.ui.base import Page, heading
+from desktop.ui.qt import QPushButton, QTextBrowser, QVBoxLayout, QWidget, Signal
+
+KEYS = [
+    ("F1", N_("Show or hide this list of keys")),
+    ("Tab / Shift+Tab", N_("Move between fields and buttons")),
+    ("Enter", N_("Next question (saves the answer first)")),
+    ("Ctrl+Enter", N_("Next question from inside a text field or note")),
+    ("Alt+Left / Page Up", N_("Previous question")),
+    ("1 ... 9", N_("Choose an answer by its number")),
+    ("D", N_("He declined to answer (text, date and number questions)")),
+    ("Ctrl+M", N_("Open or close the note on this question")),
+    ("Ctrl+J", N_("Go to the list of sections (Enter jumps)")),
+    ("Ctrl+E", N_("Show or hide the live evaluation")),
+    ("Ctrl+Shift+C / Ctrl+Shift+I", N_("Change the captive's / your language")),
+    ("Ctrl+R", N_("Review and finalize")),
+    ("Ctrl+Shift+S", N_("Stop the interview (answers so far are kept)")),
+    ("F11", N_("Captive view: turn the screen to him")),
+    ("Ctrl+Shift+F11", N_("Leave the captive view")),
+    ("Ctrl+N / Ctrl+F", N_("New interview / search cases")),
+    ("Ctrl+, ", N_("Settings")),
+    ("Ctrl+L", N_("Lock now")),
+    ("Ctrl++ / Ctrl+-", N_("Larger / smaller text")),
+    ("Esc", N_("Back")),
+]
+TITLE = N_("Keys")
+CLOSE = N_("Close (F1 or Esc)")
+
+
+class HelpPage(Page):
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading(1)
+        self.body = QTextBrowser()
+        self.close_btn = QPushButton()
+        self.close_btn.clicked.connect(self.closed.emit)
+        col = QVBoxLayout(self)
+        col.addWidget(self.title)
+        col.addWidget(self.body, 1)
+        col.addWidget(self.close_btn)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_(TITLE))
+        self.close_btn.setText(_(CLOSE))
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{_(v)}</td></tr>" for k, v in KEYS)
+        self.body.setHtml(f"<table cellpadding='6'>{rows}</table>")

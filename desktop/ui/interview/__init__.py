@@ -1,0 +1,1 @@
+"""The interview screen: pages built from the form model, a widget per question type."""

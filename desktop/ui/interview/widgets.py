@@ -1,0 +1,359 @@
+"""One answer widget per question type. Each says when the user has finished an answer (`commit`), and
+returns its value in the form's stored shape (None = unanswered)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from desktop.core.forms.model import DECLINED, Form, Question
+from desktop.i18n import N_, _
+from desktop.ui.interview.signature import SignaturePad
+from desktop.ui.qt import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QObject,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+T = {
+    "declined": N_("He declined to answer (D)"),
+    "date": N_("YYYY-MM-DD"),
+    "bad_date": N_("Write the date as year-month-day, for example 2025-03-10."),
+    "bad_int": N_("Write a whole number."),
+    "clear": N_("Clear signature"),
+    "typed": N_("Or type the signer's name (keyboard)"),
+    "text": N_("Type the answer. Ctrl+Enter goes to the next question."),
+}
+
+
+class BadInput(ValueError):
+    """The widget holds text that is not a value of its type (the message is a marked string)."""
+
+
+class AnswerWidget(QWidget):
+    commit = Signal()
+    advance = Signal()  # Ctrl+Enter inside a text field: save and go to the next question
+
+    def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form, self.q = form, q
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.committed: Any = None
+        self.declined: QCheckBox | None = None
+
+    # overridden per type
+    def raw_value(self) -> Any:
+        return None
+
+    def set_raw(self, value: Any) -> None:
+        pass
+
+    def set_texts(self, captive: Any, interviewer: Any) -> None:
+        if self.declined is not None:
+            self.declined.setText(_(T["declined"]))
+
+    def choose(self, n: int) -> bool:
+        return False
+
+    def focus_first(self) -> None:
+        self.focusNextChild()
+
+    def clear_text(self) -> None:
+        self.set_raw(None)
+
+    # shared
+    def _add_declined(self) -> None:
+        if self.q.declinable:
+            self.declined = QCheckBox()
+            self.declined.toggled.connect(self._declined_toggled)
+            self.box.addWidget(self.declined)
+
+    def _declined_toggled(self, on: bool) -> None:
+        self._set_enabled(not on)
+        self.commit.emit()
+
+    def _set_enabled(self, on: bool) -> None:
+        pass
+
+    def value(self) -> Any:
+        if self.declined is not None and self.declined.isChecked():
+            return DECLINED
+        return self.raw_value()
+
+    def set_value(self, value: Any) -> None:
+        if self.declined is not None:
+            self.declined.blockSignals(True)
+            self.declined.setChecked(value == DECLINED)
+            self.declined.blockSignals(False)
+            self._set_enabled(value != DECLINED)
+        self.set_raw(None if value == DECLINED else value)
+        self.committed = value
+
+    def dirty(self) -> bool:
+        try:
+            return bool(self.value() != self.committed)
+        except BadInput:
+            return True
+
+
+def _choice_text(n: int, captive: str, interviewer: str) -> str:
+    if captive == interviewer:
+        return f"{n}.  {captive}"
+    return f"{n}.  {captive}\n      {interviewer}"
+
+
+class ChoiceWidget(AnswerWidget):
+    """yes_no, yes_no_unknown, select_one: radio buttons, digits choose."""
+
+    def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
+        super().__init__(form, q, parent)
+        cl = form.choices(q.id)
+        assert cl is not None
+        self.list = cl
+        self.group = QButtonGroup(self)
+        self.buttons: list[QRadioButton] = []
+        for i, _c in enumerate(cl.choices):
+            b = QRadioButton()
+            self.group.addButton(b, i)
+            self.box.addWidget(b)
+            self.buttons.append(b)
+        self.group.buttonClicked.connect(lambda _b: self.commit.emit())
+
+    def set_texts(self, captive: Any, interviewer: Any) -> None:
+        for i, c in enumerate(self.list.choices):
+            parts = (self.list.id, c.code, "label")
+            self.buttons[i].setText(_choice_text(i + 1, captive.get(c.label, *parts).text,
+                                                 interviewer.get(c.label, *parts).text))
+
+    def raw_value(self) -> Any:
+        i = self.group.checkedId()
+        return None if i < 0 else self.list.choices[i].code
+
+    def set_raw(self, value: Any) -> None:
+        codes = self.list.codes
+        self.group.setExclusive(False)
+        for b in self.buttons:
+            b.setChecked(False)
+        self.group.setExclusive(True)
+        if value in codes:
+            self.buttons[codes.index(value)].setChecked(True)
+
+    def choose(self, n: int) -> bool:
+        if 1 <= n <= len(self.buttons):
+            self.buttons[n - 1].setChecked(True)
+            self.buttons[n - 1].setFocus()
+            self.commit.emit()
+            return True
+        return False
+
+    def focus_first(self) -> None:
+        checked = self.group.checkedButton()
+        (checked or self.buttons[0]).setFocus()
+
+
+class MultiWidget(AnswerWidget):
+    """select_multiple: check boxes; digits toggle; an exclusive choice clears the others."""
+
+    def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
+        super().__init__(form, q, parent)
+        cl = form.choices(q.id)
+        assert cl is not None
+        self.list = cl
+        self.boxes: list[QCheckBox] = []
+        for i, _c in enumerate(cl.choices):
+            b = QCheckBox()
+            b.clicked.connect(lambda _on, i=i: self._toggled(i))
+            self.box.addWidget(b)
+            self.boxes.append(b)
+
+    def _toggled(self, i: int) -> None:
+        code = self.list.choices[i].code
+        if self.boxes[i].isChecked():
+            exclusive = self.list.exclusive | {c.code for c in self.list.choices if c.exclusive}
+            for j, c in enumerate(self.list.choices):
+                if j != i and (code in exclusive or c.code in exclusive):
+                    self.boxes[j].setChecked(False)
+        self.commit.emit()
+
+    def set_texts(self, captive: Any, interviewer: Any) -> None:
+        for i, c in enumerate(self.list.choices):
+            parts = (self.list.id, c.code, "label")
+            self.boxes[i].setText(_choice_text(i + 1, captive.get(c.label, *parts).text,
+                                               interviewer.get(c.label, *parts).text))
+
+    def raw_value(self) -> Any:
+        picked = [c.code for b, c in zip(self.boxes, self.list.choices) if b.isChecked()]
+        return picked or None
+
+    def set_raw(self, value: Any) -> None:
+        chosen = set(value or [])
+        for b, c in zip(self.boxes, self.list.choices):
+            b.setChecked(c.code in chosen)
+
+    def choose(self, n: int) -> bool:
+        if 1 <= n <= len(self.boxes):
+            self.boxes[n - 1].setChecked(not self.boxes[n - 1].isChecked())
+            self.boxes[n - 1].setFocus()
+            self._toggled(n - 1)
+            return True
+        return False
+
+    def focus_first(self) -> None:
+        self.boxes[0].setFocus()
+
+
+class _LeaveFilter(QObject):
+    """Commit when a text field loses focus (each answer is saved as the field is left)."""
+
+    def __init__(self, widget: AnswerWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.FocusOut and self.widget.dirty():
+            self.widget.commit.emit()
+        elif event.type() == QEvent.Type.KeyPress and is_ctrl_enter(event):
+            self.widget.advance.emit()
+            return True
+        return False
+
+
+def is_ctrl_enter(event: Any) -> bool:
+    return bool(event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+
+class TextWidget(AnswerWidget):
+    def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
+        super().__init__(form, q, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(90)
+        self.edit.setMaximumHeight(220)
+        self.edit.installEventFilter(_LeaveFilter(self))
+        self.box.addWidget(self.edit)
+        self._add_declined()
+
+    def set_texts(self, captive: Any, interviewer: Any) -> None:
+        super().set_texts(captive, interviewer)
+        self.edit.setPlaceholderText(_(T["text"]))
+
+    def _set_enabled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+
+    def raw_value(self) -> Any:
+        return self.edit.toPlainText() or None
+
+    def set_raw(self, value: Any) -> None:
+        self.edit.setPlainText(value or "")
+
+    def focus_first(self) -> None:
+        self.edit.setFocus()
+
+
+class LineWidget(AnswerWidget):
+    """date and integer: one line, checked on leaving."""
+
+    def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
+        super().__init__(form, q, parent)
+        self.edit = QLineEdit()
+        self.edit.setMaximumWidth(260)
+        self.edit.installEventFilter(_LeaveFilter(self))
+        self.box.addWidget(self.edit)
+        self._add_declined()
+
+    def set_texts(self, captive: Any, interviewer: Any) -> None:
+        super().set_texts(captive, interviewer)
+        if self.q.type == "date":
+            self.edit.setPlaceholderText(_(T["date"]))
+
+    def _set_enabled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+
+    def raw_value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        if self.q.type == "date":
+            try:
+                return datetime.date.fromisoformat(text).isoformat()
+            except ValueError:
+                raise BadInput(T["bad_date"]) from None
+        try:
+            return int(text)
+        except ValueError:
+            raise BadInput(T["bad_int"]) from None
+
+    def set_raw(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def focus_first(self) -> None:
+        self.edit.setFocus()
+
+
+class SignatureWidget(AnswerWidget):
+    def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
+        super().__init__(form, q, parent)
+        self.pad = SignaturePad()
+        self.pad.changed.connect(self.commit.emit)
+        self.clear_btn = QPushButton()
+        self.clear_btn.clicked.connect(self.pad.clear)
+        self.typed_label = QLabel()
+        self.typed = QLineEdit()
+        self.typed.installEventFilter(_LeaveFilter(self))
+        row = QHBoxLayout()
+        row.addWidget(self.pad, 1)
+        row.addWidget(self.clear_btn)
+        self.box.addLayout(row)
+        self.box.addWidget(self.typed_label)
+        self.box.addWidget(self.typed)
+
+    def set_texts(self, captive: Any, interviewer: Any) -> None:
+        self.clear_btn.setText(_(T["clear"]))
+        self.typed_label.setText(_(T["typed"]))
+
+    def raw_value(self) -> Any:
+        drawn = self.pad.value()
+        if drawn:
+            return drawn
+        name = self.typed.text().strip()
+        return "typed:" + name if name else None
+
+    def set_raw(self, value: Any) -> None:
+        text = value or ""
+        self.pad.set_value(text if text.startswith("strokes:") else None)
+        self.typed.setText(text[len("typed:"):] if text.startswith("typed:") else "")
+
+    def focus_first(self) -> None:
+        self.typed.setFocus()
+
+
+def make(form: Form, q: Question) -> AnswerWidget:
+    if q.type in ("yes_no", "yes_no_unknown", "select_one"):
+        return ChoiceWidget(form, q)
+    if q.type == "select_multiple":
+        return MultiWidget(form, q)
+    if q.type == "text":
+        return TextWidget(form, q)
+    if q.type in ("date", "integer"):
+        return LineWidget(form, q)
+    if q.type == "signature":
+        return SignatureWidget(form, q)
+    raise ValueError(q.type)
+
+
+def buttons_of(widget: AnswerWidget) -> list[QAbstractButton]:
+    return list(getattr(widget, "buttons", [])) or list(getattr(widget, "boxes", []))

@@ -1,0 +1,22 @@
+"""Marked words shared by several screens (states, languages)."""
+
+from __future__ import annotations
+
+from desktop.i18n import N_, _
+
+STATES = {
+    "draft": N_("draft"),
+    "finalized": N_("finalized"),
+    "sealed": N_("sealed"),
+    "sent": N_("sent"),
+    "receipt": N_("receipt received"),
+}
+LANGS = {"en": N_("English"), "ko": N_("Korean"), "uk": N_("Ukrainian")}
+
+
+def state(code: str) -> str:
+    return _(STATES[code]) if code in STATES else code
+
+
+def lang(code: str) -> str:
+    return _(LANGS[code]) if code in LANGS else code

@@ -1,0 +1,160 @@
+"""Review and finalize: every answer on one page in both languages, the read-back checklist, the
+declarations, then "Finalize" through one core call."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from desktop.core.forms.model import DECLINED
+from desktop.i18n import N_, _
+from desktop.ui import tasks
+from desktop.ui.base import Page, banner, heading, wrapped
+from desktop.ui.qt import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget, Signal
+
+T = {
+    "title": N_("Review the interview"),
+    "intro": N_("Read every answer back to him through the interpreter. Correct what he corrects "
+                "(Esc returns to the interview)."),
+    "check1": N_("I read every answer back to him in his language."),
+    "check2": N_("He confirmed each answer or I corrected it."),
+    "check3": N_("The interpreter confirmed the translation of the read-back."),
+    "declare": N_("The declarations and signatures (section A9) are answered and signed."),
+    "finalize": N_("Finalize (Ctrl+Enter)"),
+    "back": N_("Back to the interview (Esc)"),
+    "missing": N_("Still to answer before finalizing: {count} question(s). {ids}"),
+    "problems": N_("Answers that break a rule: {ids}"),
+    "ready": N_("Everything required is answered."),
+    "working": N_("Finalizing..."),
+    "done": N_("Finalized. This interview can no longer be changed."),
+    "declined": N_("declined"),
+    "none": N_("(no answer)"),
+    "signed": N_("signed"),
+}
+
+
+class ReviewPage(Page):
+    back = Signal()
+    finalized = Signal()
+
+    def __init__(self, core: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.page: Any = None
+        self.title = heading(1)
+        self.intro = wrapped("muted")
+        self.body = QTextBrowser()
+        self.state = banner("info")
+        self.checks = [QCheckBox() for _ in range(4)]
+        for c in self.checks:
+            c.toggled.connect(self.update_button)
+        self.finalize_btn, self.back_btn = QPushButton(), QPushButton()
+        self.finalize_btn.clicked.connect(self.finalize)
+        self.back_btn.clicked.connect(self.back.emit)
+        for b in (self.finalize_btn, self.back_btn):
+            b.setAutoDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.back_btn)
+        row.addStretch(1)
+        row.addWidget(self.finalize_btn)
+        col = QVBoxLayout(self)
+        col.addWidget(self.title)
+        col.addWidget(self.intro)
+        col.addWidget(self.body, 1)
+        col.addWidget(self.state)
+        for c in self.checks:
+            col.addWidget(c)
+        col.addLayout(row)
+        self.retranslate_ui()
+
+    def show_for(self, page: Any) -> None:
+        self.page = page
+        for c in self.checks:
+            c.setChecked(False)
+        self.retranslate_ui()
+        self.checks[0].setFocus()
+
+    def _answer_text(self, qid: str, value: Any, cap: Any, intr: Any) -> str:
+        form = self.page.form
+        q = form.questions[qid]
+        if value is None:
+            return _(T["none"])
+        if value == DECLINED and q.declinable:
+            return _(T["declined"])
+        if q.type == "signature":
+            return _(T["signed"])
+        cl = form.choices(qid)
+        if cl is None:
+            return str(value)
+        codes = value if isinstance(value, list) else [value]
+        out = []
+        for code in codes:
+            c = next((c for c in cl.choices if c.code == code), None)
+            if c is None:
+                out.append(str(code))
+                continue
+            a = cap.get(c.label, cl.id, c.code, "label").text
+            b = intr.get(c.label, cl.id, c.code, "label").text
+            out.append(a if a == b else f"{a} / {b}")
+        return "; ".join(out)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_(T["title"]))
+        self.intro.setText(_(T["intro"]))
+        for c, key in zip(self.checks, ("check1", "check2", "check3", "declare")):
+            c.setText(_(T[key]))
+        self.finalize_btn.setText(_(T["finalize"]))
+        self.back_btn.setText(_(T["back"]))
+        p = self.page
+        if p is None or p.session is None:
+            self.body.clear()
+            return
+        s = p.session
+        cap, intr = p.texts()
+        rows = []
+        for qid in s.navigable():
+            q = p.form.questions[qid]
+            ql = cap.get(q.label, qid, "label").text
+            il = intr.get(q.label, qid, "label").text
+            ans = self._answer_text(qid, s.answers.get(qid), cap, intr)
+            rows.append(f"<tr><td valign='top'><b>{html.escape(ql)}</b><br>{html.escape(il)}</td>"
+                        f"<td valign='top'>{html.escape(ans)}</td></tr>")
+        self.body.setHtml("<table cellpadding='4' width='100%'>" + "".join(rows) + "</table>")
+        missing, problems = s.missing(), s.problems()
+        lines = []
+        if missing:
+            lines.append(_(T["missing"]).format(count=len(missing), ids=", ".join(missing[:8])))
+        if problems:
+            lines.append(_(T["problems"]).format(ids=", ".join(q for q, _m in problems)))
+        self.state.setText("\n".join(lines) if lines else _(T["ready"]))
+        self.state.setObjectName("banner_warn" if lines else "banner_info")
+        self.state.setStyleSheet("")
+        self.update_button()
+
+    def ready(self) -> bool:
+        p = self.page
+        return bool(p is not None and p.session is not None and p.session.finished()
+                    and all(c.isChecked() for c in self.checks))
+
+    def update_button(self) -> None:
+        self.finalize_btn.setEnabled(self.ready())
+
+    def finalize(self) -> None:
+        if not self.ready():
+            return
+        self.finalize_btn.setEnabled(False)
+        self.state.setText(_(T["working"]))
+        iid = self.page.interview_id
+        tasks.run(lambda: self.core.finalize(iid), self._done, self._failed)
+
+    def _done(self, _state: object) -> None:
+        self.state.setText(_(T["done"]))
+        self.finalized.emit()
+
+    def _failed(self, err: BaseException) -> None:
+        self.state.setText(err.message(_) if hasattr(err, "message") else type(err).__name__)
+        self.update_button()
+
+    def clear_sensitive(self) -> None:
+        self.page = None
+        self.body.clear()
