@@ -1,0 +1,176 @@
+"""voluntas desk init | recipient | enrol | receive | list | case | signoff | receipts
+
+The legal desk's side. Its vault lives in --desk-dir (default: the global data dir), on the legal
+team's own machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+from pathlib import Path
+
+from desktop.commands.common import data_dir, passphrase, print_json
+from desktop.core.errors import EXIT_NEGATIVE, EXIT_OK, VoluntasError
+from desktop.core.vault import Vault
+from desktop.i18n import _
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    desk = sub.add_parser("desk", help="the legal desk: receive, verify and review sealed dossiers")
+    desk.add_argument("--desk-dir", help="the desk vault folder (default: the data dir)")
+    dsub = desk.add_subparsers(dest="desk_command", required=True)
+    init = dsub.add_parser("init", help="create the desk vault and its age identity")
+    init.add_argument("--reviewer", default="Legal desk")
+    init.add_argument("--organisation", default="")
+    init.set_defaults(func=cmd_init)
+    rec = dsub.add_parser("recipient", help="export the recipient file for field laptops")
+    rec.add_argument("--out", required=True)
+    rec.add_argument("--label")
+    rec.set_defaults(func=cmd_recipient)
+    enr = dsub.add_parser("enrol", help="trust an interviewer key (a 'keys export' folder)")
+    enr.add_argument("keys_dir")
+    enr.set_defaults(func=cmd_enrol)
+    rcv = dsub.add_parser("receive", help="decrypt, check and import the bundles in a folder")
+    rcv.add_argument("--from", dest="source", required=True)
+    rcv.add_argument("--json", action="store_true")
+    rcv.set_defaults(func=cmd_receive)
+    lst = dsub.add_parser("list", help="the cases received")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_list)
+    case = dsub.add_parser("case", help="one case: all interviews and the case-level evaluation")
+    case.add_argument("case_code")
+    case.set_defaults(func=cmd_case)
+    sign = dsub.add_parser("signoff", help="add a reviewer's sign-off note to a case")
+    sign.add_argument("case_code")
+    sign.add_argument("--reviewer", required=True)
+    sign.add_argument("--note-file", required=True, help="UTF-8 text file holding the note")
+    sign.set_defaults(func=cmd_signoff)
+    rct = dsub.add_parser("receipts", help="write signed receipts for the bundles received")
+    rct.add_argument("--to", required=True)
+    rct.set_defaults(func=cmd_receipts)
+
+
+def _dir(args: argparse.Namespace) -> Path:
+    return Path(args.desk_dir) if args.desk_dir else data_dir(args)
+
+
+def _open(args: argparse.Namespace) -> Vault:
+    return Vault.unlock(_dir(args), passphrase(args))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.core.sync.desk import desk_init
+
+    vault = desk_init(_dir(args), passphrase(args, confirm=True), args.reviewer, args.organisation,
+                      kdf_profile=os.environ.get("VOLUNTAS_KDF_PROFILE"))
+    try:
+        fp = vault.records.identity().ed25519_fingerprint()
+    finally:
+        vault.lock()
+    print(_("Desk vault created in {path}.").format(path=_dir(args)))
+    print("  " + _("Desk key: {fp}").format(fp=fp))
+    return EXIT_OK
+
+
+def cmd_recipient(args: argparse.Namespace) -> int:
+    from desktop.core.sync.desk import export_recipient
+
+    vault = _open(args)
+    try:
+        doc = export_recipient(vault, Path(args.out), args.label)
+    finally:
+        vault.lock()
+    print(_("Recipient written to {path}.").format(path=args.out))
+    print("  " + _("Fingerprint (read it to the field team): {fp}").format(fp=doc["fingerprint"]))
+    return EXIT_OK
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from desktop.core.sync.desk import enrol
+
+    vault = _open(args)
+    try:
+        key = enrol(vault, Path(args.keys_dir))
+    finally:
+        vault.lock()
+    print(_("Interviewer key trusted: {name}").format(name=key.interviewer or "-"))
+    print("  Ed25519: " + key.fingerprint)
+    print("  X.509:   " + key.certificate_fingerprint)
+    return EXIT_OK
+
+
+def cmd_receive(args: argparse.Namespace) -> int:
+    from desktop.core.sync.inbox import REJECTED
+    from desktop.core.sync.receive import desk_receive
+
+    vault = _open(args)
+    try:
+        outcomes = desk_receive(vault, Path(args.source))
+    finally:
+        vault.lock()
+    if args.json:
+        print_json([dataclasses.asdict(o) for o in outcomes])
+    else:
+        for o in outcomes:
+            print(f"{o.status}\t{o.file}\t{o.case_code}\t{o.code} {o.reason}".rstrip())
+    return EXIT_NEGATIVE if any(o.status == REJECTED for o in outcomes) else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.core.sync.caseview import list_cases
+
+    vault = _open(args)
+    try:
+        cases = list_cases(vault)
+    finally:
+        vault.lock()
+    if args.json:
+        print_json([dataclasses.asdict(c) for c in cases])
+        return EXIT_OK
+    if not cases:
+        print(_("No case received yet."))
+    for c in cases:
+        print(f"{c.case_code}\t{c.interviews}\t{c.last_received}\t{'signed off' if c.signed_off else 'open'}")
+    return EXIT_OK
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from desktop.core.sync.caseview import case_view
+
+    vault = _open(args)
+    try:
+        view = case_view(vault, args.case_code)
+    finally:
+        vault.lock()
+    print_json(dataclasses.asdict(view))
+    return EXIT_OK
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    from desktop.core.sync.caseview import sign_off
+
+    try:
+        note = Path(args.note_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise VoluntasError("S006", path=args.note_file, reason="not a readable UTF-8 file") from None
+    vault = _open(args)
+    try:
+        sign_off(vault, args.case_code, args.reviewer, note.strip())
+    finally:
+        vault.lock()
+    print(_("Sign-off recorded for case {code}.").format(code=args.case_code))
+    return EXIT_OK
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    from desktop.core.sync.receipts import write_receipts
+
+    vault = _open(args)
+    try:
+        written = write_receipts(vault, Path(args.to))
+    finally:
+        vault.lock()
+    print(_("{count} receipt(s) written to {folder}.").format(count=len(written), folder=args.to))
+    return EXIT_OK
