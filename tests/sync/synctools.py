@@ -101,3 +101,27 @@ def folder_hashes(root: Path) -> dict[str, str]:
 
 __all__ = ["DESK_PASSPHRASE", "PASSPHRASE", "MARKER", "HANGUL", "FakePort", "World", "world", "add_interview",
            "folder_hashes", "make_desk", "export_keys"]
+
+
+def import_vignette(vault: Vault, name: str, marker: str | None = None) -> tuple[str, list[str]]:
+    """Store a shared vignette as drafts (like `interview import`); put `marker` in free text answers."""
+    from desktop.core.casefile import read_case
+    from desktop.core.forms.loader import shipped_form
+    from tests.conftest import SHARED
+
+    path = SHARED / "vignettes" / f"{name}.json"
+    case = read_case(path, path.name)
+    form = shipped_form()
+    cid = vault.records.create_case(case.case_id or name)
+    ids = []
+    for item in case.interviews:
+        answers = dict(item.answers)
+        if marker is not None:
+            for qid in ("wsh_open", "id_orders", "id_cap_place"):
+                if qid in answers:
+                    answers[qid] = f"{marker} {HANGUL} {qid}"
+        iid = vault.records.create_interview(cid, form.id, form.version, item.captive_lang, item.interviewer_lang,
+                                             item.interview_date.isoformat())
+        vault.records.import_answers(iid, answers, item.captive_lang, {})
+        ids.append(iid)
+    return cid, ids
