@@ -6,6 +6,7 @@ jump. Each answer is committed as its field is left; the saved mark turns on onl
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from desktop.core.errors import VoluntasError
@@ -102,6 +103,7 @@ class InterviewPage(Page):
         self.widget: AnswerWidget | None = None
         self.notes: dict[str, str] = {}
         self.stop_applied = False
+        self._digit = (0, 0.0)
         self._build()
         self.eval_timer = QTimer(self)
         self.eval_timer.setSingleShot(True)
@@ -347,7 +349,16 @@ class InterviewPage(Page):
         self.note_btn.setChecked(bool(note))
         self.note_btn.blockSignals(False)
         self.note.setVisible(bool(note))
+        self._tab_order(w)
         w.focus_first()
+
+    def _tab_order(self, w: AnswerWidget) -> None:
+        """Tab goes through the answer first, then Next, the note and the tools; Shift+Tab goes back."""
+        inside = [c for c in w.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        order = [*inside, self.next_btn, self.back_btn, self.note, self.note_btn, self.captive_btn,
+                 self.review_btn, self.eval_btn, self.stop_btn, self.captive_combo, self.interviewer_combo]
+        for a, b in zip(order, order[1:]):
+            QWidget.setTabOrder(a, b)
 
     def refresh_side(self) -> None:
         s = self.session
@@ -491,6 +502,19 @@ class InterviewPage(Page):
         if self.commit_current() and self.session.jump(item.data(Qt.ItemDataRole.UserRole)):
             self.show_current()
 
+    def digit(self, d: int) -> None:
+        """1-9 choose at once; two digits typed within a second choose 10 and above."""
+        now = time.monotonic()
+        count = len(widgets.buttons_of(self.widget)) if self.widget is not None else 0
+        pending, when = self._digit
+        if pending and now - when < 1.2 and pending * 10 + d <= count:
+            self.choose(pending * 10 + d)
+            self._digit = (0, 0.0)
+            return
+        if d:
+            self.choose(d)
+        self._digit = (d, now) if d and d * 10 <= count else (0, 0.0)
+
     def choose(self, n: int) -> None:
         if self.widget is not None:
             self.widget.choose(n)
@@ -586,8 +610,8 @@ class InterviewPage(Page):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.go_next()
             return
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
-            self.choose(int(key) - int(Qt.Key.Key_0))
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
+            self.digit(int(key) - int(Qt.Key.Key_0))
             return
         if key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.NoModifier and self.widget is not None \
                 and self.widget.declined is not None:
@@ -611,7 +635,7 @@ class InterviewPage(Page):
 
 
 class _NoteFilter(QObject):
-    """Ctrl+Enter in the note: save it and go on; leaving the note saves it."""
+    """Enter in the note: save it and go on (Shift+Enter: new line); leaving the note saves it."""
 
     def __init__(self, page: InterviewPage) -> None:
         super().__init__(page)

@@ -34,7 +34,7 @@ T = {
     "bad_int": N_("Write a whole number."),
     "clear": N_("Clear signature"),
     "typed": N_("Or type the signer's name (keyboard)"),
-    "text": N_("Type the answer. Ctrl+Enter goes to the next question."),
+    "text": N_("Type the answer. Enter goes to the next question; Shift+Enter starts a new line."),
 }
 
 
@@ -222,18 +222,23 @@ class _LeaveFilter(QObject):
         super().__init__(widget)
         self.widget = widget
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+    def eventFilter(self, obj: QObject, event: Any) -> bool:  # noqa: N802 - Qt name
         if event.type() == QEvent.Type.FocusOut and self.widget.dirty():
             self.widget.commit.emit()
         elif event.type() == QEvent.Type.KeyPress and is_ctrl_enter(event):
             self.widget.advance.emit()
             return True
+        elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab \
+                and not event.modifiers() and self.widget.declined is not None:
+            self.widget.declined.setFocus(Qt.FocusReason.TabFocusReason)  # Tab: to "he declined" first
+            return True
         return False
 
 
 def is_ctrl_enter(event: Any) -> bool:
+    """Enter or Ctrl+Enter (not Shift+Enter, which starts a new line in a text field)."""
     return bool(event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
 
 
 class TextWidget(AnswerWidget):

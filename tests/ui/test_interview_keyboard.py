@@ -1,0 +1,100 @@
+"""A whole interview driven by the keyboard only: unlock, new interview, every question, review, finalize."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.forms.model import DECLINED
+from desktop.ui import tasks
+from desktop.ui.qt import QApplication, Qt
+from tests.ui.conftest import MARKER, PASSPHRASE, answer_current
+
+
+def unlock_by_keyboard(window: Any, kb: Any, qtbot: Any) -> None:
+    window.lock()
+    assert window.stack.currentWidget() is window.unlock_page
+    window.unlock_page.field.setFocus()
+    kb.type(PASSPHRASE)
+    kb.key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.cases is not None, timeout=10000)
+
+
+def start_interview(window: Any, kb: Any, code: str = "CASE-KB-1") -> Any:
+    kb.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.cases.code
+    kb.type(code)
+    kb.key(Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.interview
+    return window.interview
+
+
+def drive(kb: Any, page: Any, script: dict[str, Any], overrides: dict[str, Any] | None = None,
+          limit: int = 400) -> list[str]:
+    seen = []
+    window = page.window()
+    for _ in range(limit):
+        if window.stack.currentWidget() is not page:
+            break
+        before = page.session.current
+        qid = answer_current(kb, page, script, overrides)
+        seen.append(qid)
+        assert page.session.current != before or window.stack.currentWidget() is not page, \
+            (qid, page.problem.text())
+    return seen
+
+
+def test_whole_interview_by_keyboard(window: Any, keyboard: Any, qtbot: Any, core: Any, script: dict) -> None:
+    unlock_by_keyboard(window, keyboard, qtbot)
+    page = start_interview(window, keyboard)
+    seen = drive(keyboard, page, script, {"ses_case": None})  # the case code was filled in from the case
+    assert window.stack.currentWidget() is window.review, seen[-3:]
+    s = page.session
+    assert not s.missing() and not s.problems()
+    assert len(seen) > 80
+    stored = core.records.answers(page.interview_id)
+    assert stored["ses_case"] == "CASE-KB-1"
+    assert stored["set_private"] == script["set_private"]
+    assert stored["wsh_reasons_txt"] == DECLINED
+    assert stored["dec_nopress_sig"].startswith("typed:")
+    assert MARKER in stored["id_unit"]
+    # review: tick the read-back checklist with Tab and Space, then finalize with Enter on the button
+    review = window.review
+    assert not review.finalize_btn.isEnabled()
+    for box in review.checks:
+        box.setFocus()
+        keyboard.key(Qt.Key.Key_Space)
+    assert review.finalize_btn.isEnabled()
+    review.finalize_btn.setFocus()
+    keyboard.key(Qt.Key.Key_Return)
+    tasks.wait()
+    row = next(r for r in core.records.list_interviews() if r.id == page.interview_id)
+    assert row.state == "finalized"
+
+
+def test_digits_choose_and_back_keeps_answers(window: Any, keyboard: Any, core: Any, script: dict) -> None:
+    page = start_interview(window, keyboard, "CASE-KB-2")
+    for _ in range(6):
+        answer_current(keyboard, page, script)
+    current = page.session.current
+    keyboard.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.session.current != current
+    back_to = page.session.current
+    assert back_to in core.records.answers(page.interview_id)
+    assert page.widget.value() == core.records.answers(page.interview_id)[back_to]
+    assert page.saved.text() == "Saved"
+
+
+def test_f1_shows_keys_and_esc_returns(window: Any, keyboard: Any) -> None:
+    here = window.stack.currentWidget()
+    keyboard.key(Qt.Key.Key_F1)
+    assert window.stack.currentWidget() is window.help_page
+    keyboard.key(Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is here
+
+
+def test_title_never_shows_case_code(window: Any, keyboard: Any, script: dict) -> None:
+    page = start_interview(window, keyboard, "SECRET-CODE-7")
+    for _ in range(3):
+        answer_current(keyboard, page, script)
+    assert "SECRET" not in window.windowTitle()
+    assert all("SECRET" not in w.windowTitle() for w in QApplication.topLevelWidgets())
