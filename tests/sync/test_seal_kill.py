@@ -1,0 +1,94 @@
+"""kill -9 during seal (security.md T4 variant): at seeded points inside seal and at random times,
+every interview ends either still a draft with all its answers, or sealed with its bundle stored:
+never lost, never both. Afterwards the desk receives every sealed interview."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from desktop.core.sync import inbox
+from desktop.core.sync.outbox import push_outbox
+from desktop.core.sync.receive import desk_receive
+from desktop.core.vault import Vault
+from tests.core.vaulttools import PASSPHRASE
+from tests.sync.synctools import add_interview, world
+
+WORKER = Path(__file__).resolve().parent / "workers" / "seal_loop.py"
+STAGES = ("rendered", "encrypted", "in_transaction", "committed", "checkpointed")
+RANDOM_KILLS = int(os.environ.get("VOLUNTAS_SEAL_KILLS", "6"))
+
+
+def _run(root: Path, stage: str, nth: int, kill_after: float | None = None) -> list[str]:
+    proc = subprocess.Popen([sys.executable, str(WORKER), str(root), PASSPHRASE, stage, str(nth)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if kill_after is not None:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("READY")
+        time.sleep(kill_after)
+        proc.send_signal(signal.SIGKILL)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode in (0, -signal.SIGKILL), err[-2000:]
+    return out.splitlines()
+
+
+def _check(root: Path, originals: dict[str, dict[str, object]]) -> tuple[int, int]:
+    vault = Vault.unlock(root, PASSPHRASE)
+    try:
+        conn = vault.conn_or_raise()
+        assert conn.execute("PRAGMA cipher_integrity_check").fetchall() == []
+        assert all(r.ok for r in vault.check()), [r for r in vault.check() if not r.ok]
+        states = {r.id: r.state for r in vault.records.list_interviews()}
+        drafts = sealed = 0
+        for iid, answers in originals.items():
+            assert iid in states, f"interview lost: {iid}"
+            link = conn.execute("SELECT s.bundle_id, length(s.data) FROM sealed_interviews si JOIN sealed s "
+                                "ON s.bundle_id = si.bundle_id WHERE si.interview_id = ?", (iid,)).fetchone()
+            if states[iid] == "draft":
+                assert vault.records.answers(iid) == answers and link is None, f"draft damaged: {iid}"
+                drafts += 1
+            else:
+                assert states[iid] == "sealed" and link is not None and link[1] > 0, f"sealed without bundle: {iid}"
+                assert vault.records.answers(iid) == {} and vault.records.notes(iid) == {}, f"both: {iid}"
+                sealed += 1
+        return drafts, sealed
+    finally:
+        vault.lock()
+
+
+def test_kill_during_seal_never_loses_and_never_doubles(tmp_path: Path) -> None:
+    seed = int(os.environ.get("VOLUNTAS_SEED", "20261126"))
+    rng = random.Random(seed)
+    w = world(tmp_path)
+    root = tmp_path / "field"
+    for i in range(len(STAGES) * 4 + 60):
+        add_interview(w.field, f"K-{i:03d}")
+    originals = {r.id: w.field.records.answers(r.id) for r in w.field.records.list_interviews()}
+    w.field.lock()
+    points = [(stage, rng.randint(1, 2)) for stage in STAGES for _ in range(2)]
+    for _ in range(RANDOM_KILLS):  # random times first, while many drafts are left
+        _run(root, "never", 0, kill_after=rng.uniform(0.005, 0.08))
+        print("random kill:", _check(root, originals))
+    for stage, nth in points:
+        _run(root, stage, nth)
+        print(stage, nth, _check(root, originals))
+    drafts, sealed = _check(root, originals)
+    assert sealed >= len(points) and drafts + sealed == len(originals)
+    print(f"{len(points)} seeded + {RANDOM_KILLS} random kill points, seed {seed}: "
+          f"{sealed} sealed, {drafts} drafts, 0 lost, 0 both")
+
+    field = Vault.unlock(root, PASSPHRASE)
+    out = tmp_path / "out"
+    out.mkdir()
+    push_outbox(field, out)
+    got = desk_receive(w.desk, out, w.port)
+    assert all(o.status == inbox.IMPORTED for o in got)
+    received = {i["id"] for (rec,) in w.desk.conn_or_raise().execute("SELECT record FROM desk_bundles")
+                for i in __import__("json").loads(rec)["interviews"]}
+    assert received == {r.id for r in field.records.list_interviews() if r.state == "sealed"}
+    field.lock()
