@@ -30,6 +30,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from desktop import paths
+from desktop.core.forms.review import review_path
+from desktop.core.forms.review import save as save_review
 
 LANGS = ("ko", "uk")
 DOMAINS = ("desktop", "forms")
@@ -100,6 +102,8 @@ def update(root: Path | None = None, locales: Path | None = None, domains: Itera
             cat.revision_date = FIXED_DATE
             cat.fuzzy = False
             _write(path, cat)
+            if not review_path(path).is_file():  # every catalog has its review file, empty until sign-off
+                save_review(review_path(path), {}, lang, domain)
 
 
 class _StampedCatalog(Catalog):
