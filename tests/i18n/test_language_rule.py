@@ -108,3 +108,12 @@ def test_shown_text_and_its_hash() -> None:
     assert shown.status == TRANSLATED and shown.text != OLD
     assert shown.sha256 == hashlib.sha256(shown.text.encode("utf-8")).hexdigest()
     assert form_catalog("en").lookup(LABEL, OLD).text == OLD
+
+
+def test_translation_record_for_the_interview() -> None:
+    from desktop.core.forms.text import translation_record
+
+    rec = translation_record("pow_interview", "ko")
+    assert rec["allowed"] is True and len(str(rec["catalog_sha256"])) == 64
+    assert isinstance(rec["unreviewed"], list) and len(rec["unreviewed"]) <= int(str(rec["total"]))
+    assert translation_record("pow_interview", "en")["unreviewed"] == []

@@ -7,6 +7,7 @@ language rule (issue item 7).
     FormCatalog.translate(context, english) -> str     (the Session's `translate`)
     form_stats(form_id, lang) -> Stats         total, translated, fuzzy, untranslated, reviewed
     captive_language(form_id, lang) -> LanguageDecision
+    translation_record(form_id, lang) -> dict  to store with the interview (catalog hash, unreviewed strings)
         ok only if every string of the form (form.yaml and rules.yaml) is translated and none is fuzzy;
         unreviewed strings are allowed but listed, to be flagged in the session and recorded with it.
 
@@ -192,3 +193,14 @@ def captive_language(form_id: str, lang: str, forms: Path | None = None,
         return LanguageDecision(form_id, lang, False, REASON_MISSING, fields, st.unreviewed)
     reason = REASON_OK_UNREVIEWED if st.unreviewed else REASON_OK
     return LanguageDecision(form_id, lang, True, reason, fields, st.unreviewed)
+
+
+def translation_record(form_id: str, lang: str, forms: Path | None = None,
+                       locales: Path | None = None) -> dict[str, object]:
+    """What an interview records about the captive's language: the catalog it was shown from (sha256 of
+    the .po), the decision of the language rule and every string that was not yet reviewed."""
+    decision = captive_language(form_id, lang, forms, locales)
+    cat = form_catalog(lang, locales)
+    return {"form": form_id, "language": lang, "catalog_sha256": cat.po_sha256 or None,
+            "allowed": decision.allowed, "total": decision.fields["total"],
+            "unreviewed": list(decision.unreviewed)}
