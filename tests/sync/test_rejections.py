@@ -24,11 +24,11 @@ from tests.sync.synctools import World, add_interview, folder_hashes, world
 
 def _sealed(w: World, tmp: Path, code: str = "CASE-1") -> Path:
     cid, iid = add_interview(w.field, code)
-    seal_interviews(w.field, [iid], w.port)
+    name = seal_interviews(w.field, [iid], w.port).name
     out = tmp / f"src-{code}"
     out.mkdir()
     push_outbox(w.field, out)
-    return next(out.iterdir())
+    return out / name
 
 
 def _files(w: World, data: bytes) -> dict[str, bytes]:
@@ -78,8 +78,13 @@ def test_byte_flips_and_truncations_are_rejected(w: World, tmp_path: Path) -> No
 def test_recipient_stanza_swap_is_rejected(w: World, tmp_path: Path) -> None:
     a = _sealed(w, tmp_path, "A").read_bytes()
     b = _sealed(w, tmp_path, "B").read_bytes()
-    ha, hb = a[: a.index(b"\n--- ")], b[: b.index(b"\n--- ")]
-    swapped = hb + a[len(ha):]  # B's stanza (same desk, other file key) with A's MAC and payload
+    def stanza(data: bytes) -> bytes:  # the X25519 stanza: its "-> X25519" line and its body line
+        start = data.index(b"\n-> X25519 ") + 1
+        body = data.index(b"\n", start) + 1
+        return data[start: data.index(b"\n", body) + 1]
+
+    assert a != b and stanza(a) != stanza(b)
+    swapped = a.replace(stanza(a), stanza(b), 1)  # B's stanza (same desk, B's file key) in A's header
     got = _receive_one(w, tmp_path, swapped)
     assert got.status == inbox.REJECTED and got.code == "S021"
 

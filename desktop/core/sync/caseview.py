@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
+from desktop.core.sync.desk import require_desk
 from desktop.core.vault import Vault, audit
 
 
@@ -52,6 +53,7 @@ class CaseView:
 
 
 def list_cases(vault: Vault) -> list[CaseSummary]:
+    require_desk(vault)
     conn = vault.conn_or_raise()
     out = []
     for code, bundles, last in conn.execute("SELECT case_code, count(*), max(received_at) FROM desk_bundles "
@@ -66,6 +68,7 @@ def list_cases(vault: Vault) -> list[CaseSummary]:
 def case_view(vault: Vault, case_code: str) -> CaseView:
     from desktop.core.rules import evaluate_answers
 
+    require_desk(vault)
     conn = vault.conn_or_raise()
     rows = conn.execute("SELECT bundle_id, key_fingerprint, record, verification FROM desk_bundles "
                         "WHERE case_code = ? ORDER BY received_at", (case_code,)).fetchall()
@@ -97,6 +100,7 @@ def signoffs(vault: Vault, case_code: str) -> list[SignOff]:
 
 def sign_off(vault: Vault, case_code: str, reviewer: str, note: str) -> SignOff:
     """Add a reviewer's sign-off note to a received case (notes are appended, never replaced)."""
+    require_desk(vault)
     at = vault.clock.iso_now()
     with vault.records.transaction() as conn:
         if conn.execute("SELECT 1 FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchone() is None:
