@@ -24,6 +24,7 @@ from desktop.ui.qt import (
     QApplication,
     QCoreApplication,
     QEvent,
+    QGuiApplication,
     QKeySequence,
     QMainWindow,
     QObject,
@@ -75,7 +76,9 @@ class MainWindow(QMainWindow):
         self.points = theme.BASE_POINTS
         self.clipboard_text: str | None = None
         self.setWindowTitle(TITLE)
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1280, avail.width()) if avail else 1280, min(800, avail.height()) if avail else 800)
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(10, 8, 10, 8)

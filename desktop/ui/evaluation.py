@@ -40,7 +40,7 @@ class EvaluationPanel(Page):
         col.addWidget(self.banner)
         col.addWidget(self.body, 1)
         self.result: tuple[Any, Any] | None = None
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(230)
         self.retranslate_ui()
 
     def show_result(self, result: tuple[Any, Any] | None) -> None:

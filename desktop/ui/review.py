@@ -10,7 +10,18 @@ from desktop.core.forms.model import DECLINED
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading, wrapped
-from desktop.ui.qt import QCheckBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget, Signal
+from desktop.ui.qt import (
+    QCheckBox,
+    QHBoxLayout,
+    QKeySequence,
+    QPushButton,
+    QShortcut,
+    Qt,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 T = {
     "title": N_("Review the interview"),
@@ -53,6 +64,10 @@ class ReviewPage(Page):
         self.back_btn.clicked.connect(self.back.emit)
         for b in (self.finalize_btn, self.back_btn):
             b.setAutoDefault(True)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(self.finalize)
         row = QHBoxLayout()
         row.addWidget(self.back_btn)
         row.addStretch(1)

@@ -28,6 +28,7 @@ QLabel#clock {{ font-family: "DejaVu Sans"; font-size: {h2}pt; }}
 QPushButton {{ padding: 6px 14px; }}
 QPushButton:focus, QRadioButton:focus, QCheckBox:focus {{ outline: 2px solid #2b5d8a; }}
 QRadioButton, QCheckBox {{ padding: 4px; }}
+QLabel#choice_text {{ padding: 4px 0px; }}
 QListWidget {{ background: white; }}
 QWidget#captive {{ background: #fbfaf6; }}
 QLabel#captive_question {{ font-size: {huge}pt; font-weight: bold; }}

@@ -109,10 +109,32 @@ class AnswerWidget(QWidget):
             return True
 
 
-def _choice_text(n: int, captive: str, interviewer: str) -> str:
-    if captive == interviewer:
-        return f"{n}.  {captive}"
-    return f"{n}.  {captive}\n      {interviewer}"
+def _choice_text(captive: str, interviewer: str) -> str:
+    return captive if captive == interviewer else f"{captive}\n{interviewer}"
+
+
+class _ClickLabel(QLabel):
+    """The wrapped text of a choice; a click on it is a click on its button."""
+
+    def __init__(self, button: QAbstractButton) -> None:
+        super().__init__()
+        self.button = button
+        self.setWordWrap(True)
+        self.setObjectName("choice_text")
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        self.button.click()
+
+
+def _choice_row(box: QVBoxLayout, button: QAbstractButton, n: int) -> _ClickLabel:
+    """A choice: its number on the button, then its text wrapped beside it (radio text cannot wrap)."""
+    button.setText(f"{n}.")
+    label = _ClickLabel(button)
+    row = QHBoxLayout()
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label, 1)
+    box.addLayout(row)
+    return label
 
 
 class ChoiceWidget(AnswerWidget):
@@ -125,18 +147,19 @@ class ChoiceWidget(AnswerWidget):
         self.list = cl
         self.group = QButtonGroup(self)
         self.buttons: list[QRadioButton] = []
+        self.texts: list[QLabel] = []
         for i, _c in enumerate(cl.choices):
             b = QRadioButton()
             self.group.addButton(b, i)
-            self.box.addWidget(b)
+            self.texts.append(_choice_row(self.box, b, i + 1))
             self.buttons.append(b)
         self.group.buttonClicked.connect(lambda _b: self.commit.emit())
 
     def set_texts(self, captive: Any, interviewer: Any) -> None:
         for i, c in enumerate(self.list.choices):
             parts = (self.list.id, c.code, "label")
-            self.buttons[i].setText(_choice_text(i + 1, captive.get(c.label, *parts).text,
-                                                 interviewer.get(c.label, *parts).text))
+            self.texts[i].setText(_choice_text(captive.get(c.label, *parts).text,
+                                               interviewer.get(c.label, *parts).text))
 
     def raw_value(self) -> Any:
         i = self.group.checkedId()
@@ -173,10 +196,11 @@ class MultiWidget(AnswerWidget):
         assert cl is not None
         self.list = cl
         self.boxes: list[QCheckBox] = []
+        self.texts: list[QLabel] = []
         for i, _c in enumerate(cl.choices):
             b = QCheckBox()
             b.clicked.connect(lambda _on, i=i: self._toggled(i))
-            self.box.addWidget(b)
+            self.texts.append(_choice_row(self.box, b, i + 1))
             self.boxes.append(b)
 
     def _toggled(self, i: int) -> None:
@@ -191,7 +215,7 @@ class MultiWidget(AnswerWidget):
     def set_texts(self, captive: Any, interviewer: Any) -> None:
         for i, c in enumerate(self.list.choices):
             parts = (self.list.id, c.code, "label")
-            self.boxes[i].setText(_choice_text(i + 1, captive.get(c.label, *parts).text,
+            self.texts[i].setText(_choice_text(captive.get(c.label, *parts).text,
                                                interviewer.get(c.label, *parts).text))
 
     def raw_value(self) -> Any:

@@ -1,0 +1,158 @@
+"""Render every screen in en, ko and uk to PNG, offscreen: `python -m desktop.ui.screenshots OUTDIR`.
+
+Works on a throwaway demo vault (fictional vignettes) in a temporary folder, deleted afterwards. Sample
+answers come from the vignettes; all Korean and Ukrainian text comes from locales/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+LANGS = ("en", "ko", "uk")
+SIZE = (1280, 800)
+
+
+def _settle(app: Any) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _script() -> dict[str, Any]:
+    import json
+
+    from desktop.app import vignette_dir
+
+    folder = vignette_dir()
+    if folder is None:
+        return {}
+    doc = json.loads((folder / "V01.json").read_text("utf-8"))
+    return dict(doc["interviews"][0]["answers"])
+
+
+def _fill(page: Any, script: dict[str, Any], stop_at: str, overrides: dict[str, Any] | None = None) -> None:
+    """Answer through the session in protocol order until `stop_at` is current (or the stop)."""
+    s = page.session
+    answers = {**script, **(overrides or {})}
+    for _ in range(400):
+        qid = s.current
+        if qid is None or qid == stop_at:
+            break
+        if qid in answers and qid not in (page.form.session_date, "ses_case"):
+            value = answers[qid]
+            if page.form.questions[qid].type == "signature":
+                value = "typed:Demo"
+            s.answer(qid, value)
+        before = s.current
+        if s.next() or s.current == before:
+            break
+    page.show_current()
+    page.evaluate()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = Path(tempfile.mkdtemp(prefix="voluntas-shots-"))
+    try:
+        from desktop.app import _qt_folders
+
+        _qt_folders(tmp / "qt")
+        return _render(out, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk through the screens
+    from desktop import i18n
+    from desktop.app import Core, build, make_demo_core
+    from desktop.ui.captive import captive_content
+
+    script = _script()
+    written = []
+    for lang in LANGS:
+        i18n.set_language(lang)
+        # first run: a folder with no vault
+        fresh = Core(tmp / f"fresh-{lang}")
+        app, win = build(fresh)
+        win.resize(*SIZE)
+        win.show()
+        win.firstrun_page.name.setText("Demo")
+        win.firstrun_page.pass1.setText("short")
+        win.firstrun_page.pass2.setText("short")
+        _settle(app)
+        shots: list[tuple[str, Any]] = [("01-first-run", win)]
+        win.grab().save(str(out / f"01-first-run-{lang}.png"))
+        win.close()
+        core = make_demo_core(tmp / f"demo-{lang}")
+        core.set_setting("ui_lang", lang)
+        app, win = build(core)
+        win.resize(*SIZE)
+        win.show()
+        _settle(app)
+        shots = []
+        shots.append(("03-cases", None))
+        win.grab().save(str(out / f"03-cases-{lang}.png"))
+        cases = win.cases
+        first = cases.list.item(0)
+        win.show_case(first.data(256))
+        _settle(app)
+        win.grab().save(str(out / f"04-case-{lang}.png"))
+        captive_lang, interviewer_lang = "ko", lang if lang != "ko" else "ko"
+        win.start_interview("new:DEMO-NEW (FICTIONAL)", captive_lang, interviewer_lang)
+        page = win.interview
+        _fill(page, script, "set_int_aff")
+        _settle(app)
+        win.grab().save(str(out / f"05-interview-{lang}.png"))
+        page.set_captive_lang("uk")
+        _settle(app)
+        win.grab().save(str(out / f"05b-interview-captive-uk-{lang}.png"))
+        page.set_captive_lang("ko")
+        win.show_captive()
+        win.resize(*SIZE)
+        _settle(app)
+        win.grab().save(str(out / f"06-captive-view-{lang}.png"))
+        win.leave_captive()
+        # gate: consent declined
+        win.start_interview("new:DEMO-DECLINED (FICTIONAL)", captive_lang, interviewer_lang)
+        _fill(win.interview, script, "mr_reask", {"con_decision": "declines"})
+        _settle(app)
+        win.grab().save(str(out / f"07-consent-declined-{lang}.png"))
+        # review: the first demo case's imported interview
+        row = next(r for r in core.records.list_interviews() if r.state == "draft" and r.case_code.startswith("DEMO-V"))
+        win.open_interview(row.id)
+        win.show_review()
+        _settle(app)
+        win.grab().save(str(out / f"08-review-{lang}.png"))
+        win.show_settings()
+        win.settings.start_wipe()
+        _settle(app)
+        win.grab().save(str(out / f"09-settings-wipe-countdown-{lang}.png"))
+        win.settings.cancel_wipe()
+        win.toggle_help()
+        _settle(app)
+        win.grab().save(str(out / f"10-keys-{lang}.png"))
+        win.close_help()
+        win.lock()
+        win.unlock_page._remaining = lambda: 42  # as after several wrong tries
+        win.unlock_page.tick()
+        _settle(app)
+        win.grab().save(str(out / f"02-unlock-{lang}.png"))
+        win.unlock_page.timer.stop()
+        win.close()
+        core.lock()
+        assert captive_content is not None
+        written.append(lang)
+    i18n.set_language("en")
+    sys.stdout.write(f"{len(list(out.glob('*.png')))} screenshots in {out}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
