@@ -317,11 +317,12 @@ class MainWindow(QMainWindow):
             case_id = self.core.new_case(case_ref[4:])
         iid = self.core.new_interview(case_id, captive_lang, interviewer_lang)
         self.open_interview(iid)
-        session = self.interview.session if self.interview is not None else None
-        code = self.cases.case_code(case_id) if self.cases is not None else ""
-        if session is not None and "ses_case" in session.navigable() and "ses_case" not in session.answers:
-            session.answer("ses_case", case_ref[4:] if case_ref.startswith("new:") else code)
-            self.interview.show_current()
+        page = self.interview
+        code = case_ref[4:] if case_ref.startswith("new:") else self.cases.case_code(case_id) if self.cases else ""
+        if page is not None and page.session is not None and "ses_case" in page.session.navigable() \
+                and "ses_case" not in page.session.answers and code:
+            page.session.answer("ses_case", code)  # the case reference is the code just chosen
+            page.show_current()
 
     def open_interview(self, interview_id: str) -> None:
         if self.interview is None:
