@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.core.sync.desk import desk_init, enrol, export_recipient
 from desktop.core.sync.recipients import add_recipient
@@ -21,11 +22,11 @@ HANGUL = "\ud574\ubc29-\ud45c\uc9c0"  # Hangul marker (ASCII source)
 class FakePort:
     """Stands in for desktop.core.dossier: a tiny 'PDF' that names the interviews, and its check."""
 
-    def render(self, vault: Vault, interview_ids: Sequence[str]) -> bytes:
+    def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any] | None = None) -> bytes:
         tag = hashlib.sha256(",".join(interview_ids).encode()).hexdigest()
         return b"%PDF-1.7\n% voluntas test dossier " + tag.encode() + b"\n%%EOF\n"
 
-    def verify(self, pdf: bytes, certificate_pem: bytes) -> str | None:
+    def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
         if not pdf.startswith(b"%PDF-1.7\n% voluntas test dossier ") or not pdf.endswith(b"%%EOF\n"):
             return "the PDF signature does not cover the whole file"
         return None

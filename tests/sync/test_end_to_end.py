@@ -99,3 +99,39 @@ def test_evaluation_matches_a_direct_evaluation(tmp_path: Path) -> None:
     push_outbox(w.field, out)
     assert [o.status for o in desk_receive(w.desk, out, w.port)] == [inbox.IMPORTED]
     assert case_view(w.desk, "V10").evaluation == expected
+
+
+def test_with_the_real_dossier_module(tmp_path: Path) -> None:
+    """The default port: PAdES-signed PDF from desktop.core.dossier, verified at the desk; no plaintext
+    file anywhere in the tree (vault, outbox, HOME, TMPDIR) after sealing."""
+    import importlib
+
+    import pytest
+
+    from desktop.core.sync.port import DefaultPort
+    from tests.core.vaulttools import scan
+
+    for name in ("assemble", "pdf", "manifest", "sign", "verify"):
+        try:
+            importlib.import_module(f"desktop.core.dossier.{name}")
+        except ImportError:
+            pytest.skip(f"desktop.core.dossier.{name} is not there yet")
+    w = world(tmp_path)
+    port = DefaultPort()
+    cid, ids = import_vignette(w.field, "V05", MARKER)
+    seal_interviews(w.field, ids, port)
+    out = tmp_path / "usb"
+    out.mkdir()
+    push_outbox(w.field, out)
+    w.field.lock()
+    files, size, hits = scan(tmp_path, [n for m in (MARKER, HANGUL) for n in encodings(m)])
+    desk_files = [h for h in hits if h.startswith("desk")]
+    assert hits == desk_files == [], hits
+    got = desk_receive(w.desk, out, port)
+    assert [o.status for o in got] == [inbox.IMPORTED], got
+    view = case_view(w.desk, "V05")
+    assert len(view.interviews) == 2 and view.evaluation is not None
+    pdf = w.desk.conn_or_raise().execute("SELECT pdf FROM desk_bundles").fetchone()[0]
+    cert = bytes(w.desk.conn_or_raise().execute("SELECT certificate FROM desk_keys").fetchone()[0])
+    assert port.verify(bytes(pdf), cert) is None
+    assert port.verify(bytes(pdf) + b"\n% appended after signing\n", cert) is not None

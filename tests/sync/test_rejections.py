@@ -150,7 +150,7 @@ def test_manifest_and_file_mutations(w: World, tmp_path: Path) -> None:
 
 def test_dossier_that_does_not_verify(w: World, tmp_path: Path) -> None:
     class Strict(type(w.port)):  # type: ignore[misc]
-        def verify(self, pdf: bytes, certificate_pem: bytes) -> str | None:
+        def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
             return "coverage is not ENTIRE_FILE"
 
     w.port = Strict()

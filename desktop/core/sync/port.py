@@ -1,14 +1,15 @@
 """The small interface sealing and the desk need from the dossier module (issue 6).
 
-render(vault, interview_ids) -> the signed PDF as bytes (rendered in memory: a plaintext dossier is
-never written to the field laptop's disk). verify(pdf, certificate_pem) -> None when the dossier is
-valid, else the reason. The default port adapts desktop.core.dossier; tests inject their own.
+render(vault, interview_ids, extra) -> the signed PDF as bytes, rendered in memory (a plaintext
+dossier is never written to the field laptop's disk); `extra` goes into the dossier's own signed
+manifest (bundle id and recipient fingerprints). verify(pdf, certificate_der) -> None when the dossier
+is valid, else the reason. DefaultPort adapts desktop.core.dossier; tests inject their own.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from desktop.core.errors import VoluntasError
@@ -17,36 +18,45 @@ from desktop.core.vault import Vault
 
 
 class DossierPort(Protocol):
-    def render(self, vault: Vault, interview_ids: Sequence[str]) -> bytes: ...
+    def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any]) -> bytes: ...
 
-    def verify(self, pdf: bytes, certificate_pem: bytes) -> str | None: ...
+    def verify(self, pdf: bytes, certificate_der: bytes) -> str | None: ...
+
+
+def _module(name: str) -> Any:
+    try:
+        return importlib.import_module(f"desktop.core.dossier.{name}")
+    except ImportError as err:
+        raise VoluntasError("S005", reason=f"desktop.core.dossier.{name}: {type(err).__name__}") from None
+
+
+def _attr(module: Any, name: str) -> Any:
+    found = getattr(module, name, None)
+    if found is None:
+        raise VoluntasError("S005", reason=f"{module.__name__} has no {name}")
+    return found
 
 
 class DefaultPort:
-    """desktop.core.dossier: render_pdf(vault, ids) -> bytes and verify_dossier(path_or_bytes, pem)."""
+    """assemble -> pdf.render -> manifest.build/sign (Ed25519) -> sign.sign_dossier (PAdES); verify_bytes."""
 
-    def _module(self) -> Any:
-        try:
-            return importlib.import_module("desktop.core.dossier")
-        except ImportError as err:
-            raise VoluntasError("S005", reason=type(err).__name__) from None
+    def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any]) -> bytes:
+        assemble = _attr(_module("assemble"), "assemble")
+        render = _attr(_module("pdf"), "render")
+        manifest = _module("manifest")
+        sign_dossier = _attr(_module("sign"), "sign_dossier")
+        dossier = assemble(vault, list(interview_ids))
+        rendered = render(dossier)
+        doc = _attr(manifest, "build")(dossier, rendered, dict(extra))
+        body, signature = _attr(manifest, "sign")(doc, vault.records.identity().ed25519_key())
+        return bytes(sign_dossier(rendered, body, signature, vault.records.identity()))
 
-    def render(self, vault: Vault, interview_ids: Sequence[str]) -> bytes:
-        mod = self._module()
-        render = getattr(mod, "render_pdf", None)
-        if render is None:
-            raise VoluntasError("S005", reason="desktop.core.dossier has no render_pdf")
-        return bytes(render(vault, list(interview_ids)))
-
-    def verify(self, pdf: bytes, certificate_pem: bytes) -> str | None:
-        mod = self._module()
-        check = getattr(mod, "verify_dossier_bytes", None)
-        if check is None:
-            raise VoluntasError("S005", reason="desktop.core.dossier has no verify_dossier_bytes")
-        result = check(pdf, certificate_pem)
+    def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
+        result = _attr(_module("verify"), "verify_bytes")(pdf, certificate_der)
         if getattr(result, "ok", False):
             return None
-        return str(getattr(result, "reason", "") or "invalid")
+        reasons = getattr(result, "reasons", None) or ["invalid"]
+        return "; ".join(str(r) for r in reasons)
 
 
 def default_port() -> DossierPort:

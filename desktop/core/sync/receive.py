@@ -14,9 +14,6 @@ import json
 import secrets
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.x509 import load_der_x509_certificate
-
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import bundle, inbox
@@ -52,8 +49,7 @@ def open_bundle(vault: Vault, file: str, data: bytes, port: DossierPort) -> tupl
         assert codes == {str(manifest.get("case_code"))}
     except (ValueError, KeyError, TypeError, AssertionError):
         raise VoluntasError("S030", file=file, problem="record.json does not hold the manifest's interviews") from None
-    cert_pem = load_der_x509_certificate(bytes(row[1])).public_bytes(serialization.Encoding.PEM)
-    reason = port.verify(opened.files[bundle.DOSSIER], cert_pem)
+    reason = port.verify(opened.files[bundle.DOSSIER], bytes(row[1]))
     if reason is not None:
         raise VoluntasError("S029", file=file, reason=reason)
     return opened, key_fp

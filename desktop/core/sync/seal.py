@@ -107,12 +107,14 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
     case_id = case_ids.pop()
     record, attachments, heads = _record(conn, ids)
     case_code = record["interviews"][0]["case_code"]
-    pdf = (port or default_port()).render(vault, ids)
+    bundle_id = bundle.new_id()
+    extra = {"bundle_id": bundle_id, "recipients": sorted(bundle.recipient_fingerprint(r) for r in recipients)}
+    pdf = (port or default_port()).render(vault, ids, extra)
     step("rendered")
     header = {"case_code": case_code, "created": vault.clock.iso_now(),
               "interviews": [{"id": i["id"], "interview_date": i["interview_date"], "audit_head": i["audit_head"],
                               "form": f"{i['form_id']}@{i['form_version']}"} for i in record["interviews"]]}
-    sealed = bundle.seal(vault.records.identity(), recipients, pdf, record, attachments, header)
+    sealed = bundle.seal(vault.records.identity(), recipients, pdf, record, attachments, header, bundle_id)
     del record, attachments, pdf
     step("encrypted")
     digest = hashlib.sha256(sealed.data).hexdigest()
