@@ -15,7 +15,7 @@ def test_errors_on_stderr_carry_no_content_no_key_and_no_traceback(tmp_path: Pat
     marker = f"MARK-{uuid.uuid4()}"
     root = tmp_path / "v"
     vault = make_vault(root)
-    iid = vault.records.create_interview(vault.records.create_case(marker), "f", "1", "ko", "en", "2025-01-01")
+    iid = vault.records.create_interview(vault.records.create_case("CASE-1"), "f", "1", "ko", "en", "2025-01-01")
     vault.records.save_answer(iid, "wsh_open", marker, "ko", "00" * 32)
     vault.lock()
     pp = tmp_path / "pp"
