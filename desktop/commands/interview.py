@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.commands.common import open_vault, print_json
+from desktop.commands.finalize import register_finalize
 from desktop.core.errors import EXIT_OK
 from desktop.i18n import _
 
@@ -19,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst = isub.add_parser("list", help="the cases and interviews in the vault, with their states")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=cmd_list)
+    register_finalize(isub)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

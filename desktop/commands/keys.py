@@ -9,6 +9,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from desktop.commands.common import open_vault
+from desktop.commands.recipients import register_add_recipient
 from desktop.core.atomic import write_atomic
 from desktop.core.errors import EXIT_OK
 from desktop.i18n import _
@@ -20,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = ksub.add_parser("export", help="write the certificate and Ed25519 public key with fingerprints")
     export.add_argument("--out", required=True, help="folder to write into")
     export.set_defaults(func=cmd_export)
+    register_add_recipient(ksub)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
