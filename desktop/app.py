@@ -17,14 +17,16 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import i18n, paths
 from desktop.core.clock import SYSTEM, Clock
 from desktop.core.events import bus
-from desktop.core.forms.model import Form
-from desktop.core.passphrase import Strength
-from desktop.core.vault import Vault, VaultPaths
+
+if TYPE_CHECKING:  # imported where used: the unlock window must appear before the heavy core loads
+    from desktop.core.forms.model import Form
+    from desktop.core.passphrase import Strength
+    from desktop.core.vault import Vault
 
 RECIPIENTS_KEY = "recipients"
 AUTOLOCK_KEY = "autolock_minutes"
@@ -82,7 +84,8 @@ class Core:
         return self.demo_passphrase is not None
 
     def exists(self) -> bool:
-        return VaultPaths(self.root).exists()
+        """VaultPaths(root).exists() without importing the vault (and its crypto) before the first paint."""
+        return (self.root / "vault.key").exists() or (self.root / "vault.db").exists()
 
     def estimate(self, passphrase: str, inputs: list[str]) -> Strength:
         from desktop.core.passphrase import estimate
@@ -90,15 +93,19 @@ class Core:
         return estimate(passphrase, inputs)
 
     def create(self, passphrase: str, interviewer: str, organisation: str) -> Vault:
+        from desktop.core.vault import Vault
+
         self.vault = Vault.create(self.root, passphrase, interviewer, organisation, clock=self.clock)
         return self.vault
 
     def unlock(self, passphrase: str) -> Vault:
+        from desktop.core.vault import Vault
+
         self.vault = Vault.unlock(self.root, passphrase, clock=self.clock)
         return self.vault
 
     def remaining_delay(self) -> int:
-        from desktop.core.vault import keyfile
+        from desktop.core.vault import VaultPaths, keyfile
         from desktop.core.vault.throttle import Throttle
 
         vp = VaultPaths(self.root)
@@ -138,6 +145,8 @@ class Core:
         self.vault.change_passphrase(old, new)
 
     def wipe(self) -> None:
+        from desktop.core.vault import Vault
+
         self.lock()
         Vault.wipe(self.root)
 
@@ -153,6 +162,17 @@ class Core:
         from desktop.core.forms.loader import shipped_form
 
         return shipped_form()
+
+    def warm_up(self) -> None:
+        """Load the form, the rules and the catalogs while the unlock screen waits for the passphrase."""
+        from desktop.core.rules import shipped_ruleset
+        from desktop.core.vault import Vault  # noqa: F401 - loads the vault and its crypto
+
+        form = self.form()
+        shipped_ruleset(form.id)
+        for lang in i18n.LANGUAGES:
+            self.text(lang)
+            self.language_problem(lang)
 
     def text(self, lang: str) -> FormText:
         if lang not in self._texts:
@@ -236,6 +256,8 @@ def fill_demo(core: Core, limit: int = 9) -> int:
 
 
 def make_demo_core(folder: Path, clock: Clock = SYSTEM) -> Core:
+    from desktop.core.vault import Vault
+
     passphrase = secrets.token_urlsafe(32)
     core = Core(folder / "vault", clock, demo_passphrase=passphrase)
     os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
@@ -286,6 +308,8 @@ def run_demo(lang: str = "en") -> int:
         return code
     finally:
         try:
+            from desktop.core.vault import Vault
+
             Vault.wipe(folder / "vault")
         except Exception:  # noqa: S110 - the folder is removed below in any case
             pass

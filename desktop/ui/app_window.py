@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.ui import tasks, theme
 from desktop.ui.base import Page, banner, language_hub
-from desktop.ui.captive import CaptiveView, captive_content
-from desktop.ui.case import CasePage
-from desktop.ui.cases import CasesPage
 from desktop.ui.firstrun import FirstRunPage
 from desktop.ui.help import HelpPage
-from desktop.ui.interview.page import InterviewPage
 from desktop.ui.qt import (
     QApplication,
     QCoreApplication,
@@ -34,9 +30,17 @@ from desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desktop.ui.review import ReviewPage
-from desktop.ui.settings import DEFAULT_AUTOLOCK, MAX_AUTOLOCK, SettingsPage
 from desktop.ui.unlock import UnlockPage
+
+if TYPE_CHECKING:  # the session screens load after unlock, so the unlock window appears sooner
+    from desktop.ui.captive import CaptiveView
+    from desktop.ui.case import CasePage
+    from desktop.ui.cases import CasesPage
+    from desktop.ui.interview.page import InterviewPage
+    from desktop.ui.review import ReviewPage
+    from desktop.ui.settings import SettingsPage
+
+DEFAULT_AUTOLOCK, MAX_AUTOLOCK = 5, 15  # minutes (security.md S15); settings.py offers the same range
 
 TITLE = "Voluntas"
 FAST_KDF = N_("Test vault (fast key derivation): for training only, not for real interviews.")
@@ -90,11 +94,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.unlock_page = UnlockPage(core.unlock, core.remaining_delay, core.demo_passphrase)
         self.unlock_page.unlocked.connect(self.on_unlocked)
-        self.firstrun_page = FirstRunPage(core.estimate, core.create, core.fingerprints)
-        self.firstrun_page.created.connect(self.on_unlocked)
+        self._firstrun: FirstRunPage | None = None  # built when needed: it loads the strength estimator
         self.help_page = HelpPage()
         self.help_page.closed.connect(self.close_help)
-        for p in (self.unlock_page, self.firstrun_page, self.help_page):
+        for p in (self.unlock_page, self.help_page):
             self.stack.addWidget(p)
         self.session_pages: list[Page] = []
         self.cases: CasesPage | None = None
@@ -126,9 +129,18 @@ class MainWindow(QMainWindow):
             self.on_unlocked()
         elif core.exists():
             self.stack.setCurrentWidget(self.unlock_page)
+            QTimer.singleShot(250, lambda: tasks.background(core.warm_up))  # after the first paint
         else:
             self.stack.setCurrentWidget(self.firstrun_page)
         self.retranslate_ui()
+
+    @property
+    def firstrun_page(self) -> FirstRunPage:
+        if self._firstrun is None:
+            self._firstrun = FirstRunPage(self.core.estimate, self.core.create, self.core.fingerprints)
+            self._firstrun.created.connect(self.on_unlocked)
+            self.stack.addWidget(self._firstrun)
+        return self._firstrun
 
     # -- language, scale, help ---------------------------------------------------------------------
     def retranslate_ui(self, _lang: str = "") -> None:
@@ -176,6 +188,13 @@ class MainWindow(QMainWindow):
         self.show_cases()
 
     def _build_session_pages(self) -> None:
+        from desktop.ui.captive import CaptiveView
+        from desktop.ui.case import CasePage
+        from desktop.ui.cases import CasesPage
+        from desktop.ui.interview.page import InterviewPage
+        from desktop.ui.review import ReviewPage
+        from desktop.ui.settings import SettingsPage
+
         self.cases = CasesPage(self.core.records.list_interviews)
         self.cases.set_notices(self.core.fast_kdf(), self.core.is_demo)
         self.cases.open_case.connect(self.show_case)
@@ -228,7 +247,8 @@ class MainWindow(QMainWindow):
         self.cases = self.case = self.interview = self.review = self.settings = self.captive = None
         self._before_help = None
         self.unlock_page.clear_sensitive()
-        self.firstrun_page.clear_sensitive()
+        if self._firstrun is not None:
+            self._firstrun.clear_sensitive()
         self._clear_clipboard()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.kdf_banner.hide()
@@ -353,6 +373,8 @@ class MainWindow(QMainWindow):
         if self.captive is None or self.interview is None or self.interview.session is None:
             return
         self.interview.commit_current()
+        from desktop.ui.captive import captive_content
+
         text, choices, chosen = captive_content(self.interview)
         self.captive.show_question(text, choices, chosen)
         self.stack.setCurrentWidget(self.captive)
@@ -363,6 +385,8 @@ class MainWindow(QMainWindow):
     def captive_picked(self, n: int) -> None:
         if self.interview is None or self.captive is None:
             return
+        from desktop.ui.captive import captive_content
+
         self.interview.choose(n)
         self.interview.go_next()
         text, choices, chosen = captive_content(self.interview)

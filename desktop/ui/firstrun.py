@@ -140,6 +140,12 @@ class FirstRunPage(Page):
 
     def update_strength(self) -> None:
         secret = self.pass1.text()
+        if not secret:
+            self.meter.setValue(0)
+            self.strength.setText("")
+            self.reasons.setText(_(T["intro"]))
+            self.create_btn.setEnabled(False)
+            return
         st = self._estimate(secret, [self.name.text(), self.org.text()])
         score = int(getattr(st, "score", 0))
         self.meter.setValue(score)

@@ -81,3 +81,24 @@ def wait(timeout_ms: int = 30000) -> None:
     pool().waitForDone(timeout_ms)
     while _pending:
         QCoreApplication.processEvents()
+
+
+class _Background(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            self.fn()
+        except Exception:  # noqa: S110 - a warm-up that fails is simply done again when needed
+            pass
+
+
+def background(fn: Callable[[], Any]) -> None:
+    """Best-effort work with no result (cache warm-up), beside the ordered queue so it delays nothing."""
+    QThreadPool.globalInstance().start(_Background(fn))
+
+
+def wait_background(timeout_ms: int = 30000) -> None:
+    QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -50,6 +50,7 @@ class UnlockPage(Page):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
         self._error: str | None = None
+        self._wait = 0
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -57,15 +58,19 @@ class UnlockPage(Page):
         self.prompt.setText(_(PROMPT))
         self.button.setText(_(BUTTON))
         self.demo_note.setText(_(DEMO))
-        self.tick()
+        self.show_state()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt name
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.tick()
+        QTimer.singleShot(60, self.tick)  # after the first paint: reading the counter loads the vault code
         super().showEvent(event)  # type: ignore[arg-type]
 
     def tick(self) -> None:
-        wait = self._remaining()
+        self._wait = self._remaining()
+        self.show_state()
+
+    def show_state(self) -> None:
+        wait = self._wait
         if wait > 0:
             self.message.setText(_(WAIT).format(seconds=wait))
             self.message.show()

@@ -98,3 +98,15 @@ def test_title_never_shows_case_code(window: Any, keyboard: Any, script: dict) -
         answer_current(keyboard, page, script)
     assert "SECRET" not in window.windowTitle()
     assert all("SECRET" not in w.windowTitle() for w in QApplication.topLevelWidgets())
+
+
+def test_declined_code_of_a_choice_list_is_shown_on_resume(window: Any, keyboard: Any, core: Any) -> None:
+    page = start_interview(window, keyboard, "CASE-RESUME")
+    form = page.form
+    q = form.questions["wsh_pref"]
+    from desktop.ui.interview import widgets
+
+    w = widgets.make(form, q)
+    w.set_value("declined")  # a code of this list, not the "he declined" check box of text answers
+    assert w.value() == "declined"
+    w.deleteLater()

@@ -94,12 +94,15 @@ class AnswerWidget(QWidget):
         return self.raw_value()
 
     def set_value(self, value: Any) -> None:
-        if self.declined is not None:
+        if self.declined is not None:  # text, date, integer: "declined" is the check box, not the field
             self.declined.blockSignals(True)
             self.declined.setChecked(value == DECLINED)
             self.declined.blockSignals(False)
             self._set_enabled(value != DECLINED)
-        self.set_raw(None if value == DECLINED else value)
+            value_shown = None if value == DECLINED else value
+        else:  # in a choice list "declined" is an ordinary code
+            value_shown = value
+        self.set_raw(value_shown)
         self.committed = value
 
     def dirty(self) -> bool:
