@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.core.sync import inbox
 from desktop.core.sync.caseview import case_view, list_cases, sign_off
-from desktop.core.sync.outbox import pending, push_outbox
+from desktop.core.sync.outbox import pending, purged, push_outbox
 from desktop.core.sync.receipts import import_receipts, write_receipts
 from desktop.core.sync.receive import desk_receive
 from desktop.core.sync.seal import seal_interviews
@@ -76,6 +76,7 @@ def test_field_to_desk_and_back(tmp_path: Path) -> None:
     report = import_receipts(w.field, back)
     assert len(report.purged_bundles) == 2 and report.purged_interviews == 2 and not report.rejected
     assert pending(w.field) == []
+    assert sorted(p.bundle_id for p in purged(w.field)) == sorted([first.bundle_id, second.bundle_id])
     assert {r.case_id for r in w.field.records.list_interviews()} == {keep_cid}
     assert import_receipts(w.field, back).already == 2
     assert all(r.ok for r in w.field.check())

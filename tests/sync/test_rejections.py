@@ -164,9 +164,11 @@ def test_replay_of_a_bundle_id(w: World, tmp_path: Path) -> None:
     again = _receive_one(w, tmp_path, first, "1" * 32 + ".age")
     assert (again.status, again.code) == (inbox.DUPLICATE, "S031")  # same bytes: imported once
     bid = again.bundle_id
-    cid, iid = add_interview(w.field, "CASE-1")
-    replay = bundle.seal(w.field.records.identity(), [desk_recipient(w.desk)], w.port.render(w.field, [iid]),
-                         {"interviews": [{"case_code": "CASE-1"}]}, {}, {"case_code": "CASE-1"}, bundle_id=bid)
+    files = _files(w, first)
+    manifest = bundle.json.loads(files[bundle.MANIFEST])
+    header = {k: manifest[k] for k in ("case_code", "created", "interviews")}
+    replay = bundle.seal(w.field.records.identity(), [desk_recipient(w.desk)], files[bundle.DOSSIER],
+                         bundle.json.loads(files[bundle.RECORD]), {}, header, bundle_id=bid)
     got = _receive_one(w, tmp_path, replay.data, "2" * 32 + ".age")
     assert (got.status, got.code) == (inbox.REJECTED, "S028")
     assert w.desk.conn_or_raise().execute("SELECT count(*) FROM desk_bundles").fetchone()[0] == 1
@@ -182,3 +184,22 @@ def test_nothing_written_outside_the_desk_vault(w: World, tmp_path: Path) -> Non
     desk_receive(w.desk, box, w.port)
     after = {k: v for k, v in folder_hashes(tmp_path).items() if not k.startswith(("desk", "home"))}
     assert after == outside
+
+
+def test_hostile_json_inside_a_validly_encrypted_bundle(w: World, tmp_path: Path) -> None:
+    """Anyone can encrypt to the desk's public recipient: what is inside must fail with a reason."""
+    files = _files(w, _sealed(w, tmp_path).read_bytes())
+    deep = b"[" * 200_000 + b"]" * 200_000
+    for manifest, code in ((deep, "S030"), (b'{"format": NaN}', "S030"), (b"\xff\xfe", "S030")):
+        got = _receive_one(w, tmp_path, _repack(w, {**files, bundle.MANIFEST: manifest}))
+        assert (got.status, got.code) == (inbox.REJECTED, code)
+
+
+def test_signed_record_that_does_not_match_the_manifest(w: World, tmp_path: Path) -> None:
+    """Even a validly signed bundle is refused if its record is not what the manifest lists."""
+    cid, iid = add_interview(w.field, "R")
+    for record in ({"interviews": []}, {"interviews": [{"case_code": "R"}]}, {"nothing": 1}):
+        sealed = bundle.seal(w.field.records.identity(), [desk_recipient(w.desk)], w.port.render(w.field, [iid]),
+                             record, {}, {"case_code": "R", "interviews": [{"id": iid}]})
+        got = _receive_one(w, tmp_path, sealed.data)
+        assert (got.status, got.code) == (inbox.REJECTED, "S030") and "record.json" in got.reason

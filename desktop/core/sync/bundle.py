@@ -114,6 +114,12 @@ class Opened:
     def record(self) -> dict[str, Any]:
         return dict(json.loads(self.files[RECORD]))
 
+    def record_or_none(self) -> Any:
+        try:
+            return json.loads(self.files[RECORD].decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return None
+
 
 def decrypt(file: str, data: bytes, identity: x25519.Identity) -> bytes:
     try:
@@ -133,7 +139,7 @@ def unpack(file: str, plain: bytes) -> tuple[dict[str, Any], bytes, bytes, dict[
     try:
         manifest = json.loads(body)
         canonical = rfc8785.dumps(manifest)
-    except (ValueError, rfc8785.CanonicalizationError):
+    except (ValueError, RecursionError):
         raise VoluntasError("S030", file=file, problem="not canonical JSON") from None
     if canonical != body or not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise VoluntasError("S030", file=file, problem=f"not canonical {FORMAT} JSON")

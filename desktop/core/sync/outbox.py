@@ -29,6 +29,13 @@ class OutboxItem:
     sent_to: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PurgedItem:
+    bundle_id: str
+    interviews: int
+    receipted_at: str
+
+
 @dataclass
 class PushReport:
     folder: str
@@ -51,6 +58,13 @@ def pending(vault: Vault) -> list[OutboxItem]:
         out.append(OutboxItem(bid, name, code, tuple(d[0] for d in dates), int(size), at,
                               tuple(s[0] for s in sent)))
     return out
+
+
+def purged(vault: Vault) -> list[PurgedItem]:
+    """Bundles the desk receipted and this laptop purged (no case code is kept), newest first."""
+    rows = vault.conn_or_raise().execute(
+        "SELECT bundle_id, interviews, imported_at FROM receipts ORDER BY imported_at DESC, bundle_id").fetchall()
+    return [PurgedItem(str(b), int(n), str(at)) for b, n, at in rows]
 
 
 def _target(folder: Path) -> str:

@@ -28,6 +28,7 @@ ERRORS.update({
     "S029": (N_("{file}: the dossier does not verify: {reason}."), EXIT_NEGATIVE),
     "S030": (N_("{file}: the manifest is not valid: {problem}."), EXIT_NEGATIVE),
     "S031": (N_("{file}: bundle {bundle} was already received (duplicate copy)."), EXIT_NEGATIVE),
+    "S032": (N_("{file}: cannot be read ({kind})."), EXIT_NEGATIVE),
     "S040": (N_("{file}: the receipt signature does not verify against any configured legal desk."),
              EXIT_NEGATIVE),
     "S041": (N_("{file}: the receipt is not valid: {problem}."), EXIT_NEGATIVE),

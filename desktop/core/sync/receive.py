@@ -13,6 +13,7 @@ import hashlib
 import json
 import secrets
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
@@ -41,27 +42,60 @@ def open_bundle(vault: Vault, file: str, data: bytes, port: DossierPort) -> tupl
     if row is None:
         raise VoluntasError("S024", file=file, fingerprint=ascii(key_fp)[1:-1][:80])
     opened = bundle.check_signed(file, manifest, body, sig, bytes(row[0]), desk_recipient(vault), files)
-    try:
-        record = opened.record()
-        interviews = record["interviews"]
-        assert isinstance(interviews, list) and interviews
-        codes = {str(i["case_code"]) for i in interviews}
-        assert codes == {str(manifest.get("case_code"))}
-    except (ValueError, KeyError, TypeError, AssertionError):
-        raise VoluntasError("S030", file=file, problem="record.json does not hold the manifest's interviews") from None
+    check_record(file, opened.record_or_none(), str(manifest.get("case_code")), manifest)
     reason = port.verify(opened.files[bundle.DOSSIER], bytes(row[1]))
     if reason is not None:
         raise VoluntasError("S029", file=file, reason=reason)
     return opened, key_fp
 
 
+_RECORD_FIELDS = {"id": str, "interview_date": str, "form_id": str, "form_version": str, "captive_lang": str,
+                  "interviewer_lang": str, "case_code": str, "answers": list, "notes": list, "attachments": list}
+
+
+def check_record(file: str, record: Any, case_code: str, manifest: dict[str, Any]) -> None:
+    """record.json holds the interviews the signed manifest names, in the shape the desk reads."""
+    def bad(problem: str) -> VoluntasError:
+        return VoluntasError("S030", file=file, problem=f"record.json: {problem}")
+
+    if not isinstance(record, dict) or not isinstance(record.get("interviews"), list) or not record["interviews"]:
+        raise bad("no interviews")
+    listed = manifest.get("interviews")
+    named = [i.get("id") for i in listed if isinstance(i, dict)] if isinstance(listed, list) else []
+    for n, item in enumerate(record["interviews"], 1):
+        if not isinstance(item, dict):
+            raise bad(f"interview {n} is not an object")
+        for key, kind in _RECORD_FIELDS.items():
+            if not isinstance(item.get(key), kind):
+                raise bad(f"interview {n}: field {key} is missing or has the wrong type")
+        if item["case_code"] != case_code:
+            raise bad(f"interview {n}: case_code differs from the manifest")
+        for a in item["answers"]:
+            if not isinstance(a, dict) or not isinstance(a.get("question_id"), str) or "value" not in a:
+                raise bad(f"interview {n}: an answer has no question_id or value")
+        for note in item["notes"]:
+            if not isinstance(note, dict) or not isinstance(note.get("question_id"), str) or \
+                    not isinstance(note.get("text"), str):
+                raise bad(f"interview {n}: a note has no question_id or text")
+    if named != [i["id"] for i in record["interviews"]]:
+        raise bad("the interviews differ from the manifest's list")
+
+
 def receive_one(vault: Vault, path: Path, data: bytes, port: DossierPort) -> Outcome:
     file = path.name
     digest = hashlib.sha256(data).hexdigest()
+    known = vault.conn_or_raise().execute("SELECT bundle_id FROM desk_bundles WHERE sha256 = ?",
+                                          (digest,)).fetchone()
+    if known is not None:  # the same bytes again: a second copy, nothing to decrypt
+        dup = VoluntasError("S031", file=file, bundle=str(known[0]))
+        return Outcome(file, inbox.DUPLICATE, dup.code, dup.message(), str(known[0]))
     try:
         opened, key_fp = open_bundle(vault, file, data, port)
     except VoluntasError as err:
         return Outcome(file, inbox.REJECTED, err.code, err.message())
+    except Exception as err:  # noqa: BLE001 - hostile input must end in a reason, never a traceback
+        odd = VoluntasError("S032", file=file, kind=type(err).__name__)
+        return Outcome(file, inbox.REJECTED, odd.code, odd.message())
     bid = opened.bundle_id
     earlier = _seen(vault, bid)
     case_code = str(opened.manifest.get("case_code", ""))
@@ -76,7 +110,7 @@ def receive_one(vault: Vault, path: Path, data: bytes, port: DossierPort) -> Out
     with vault.records.transaction() as conn:
         conn.execute("INSERT INTO desk_bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (bid, digest, key_fp, case_code, opened.manifest_bytes, opened.signature,
-                      opened.files[bundle.RECORD].decode("utf-8"), opened.files[bundle.DOSSIER],
+                      json.dumps(opened.record(), ensure_ascii=False), opened.files[bundle.DOSSIER],
                       json.dumps(verification), secrets.token_hex(16) + ".receipt", vault.clock.iso_now()))
         for name, blob in opened.files.items():
             if name.startswith("attachments/"):
