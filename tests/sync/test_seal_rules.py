@@ -142,11 +142,14 @@ def test_receipts_must_be_signed_by_the_desk_and_match(tmp_path: Path) -> None:
         "edited.receipt": {"receipt": dict(body, bundle_id="f" * 32), "signature": real["signature"]},
         "junk.receipt": "not a receipt",
     }
+    (back / "deep.receipt").write_text("[" * 8000 + "]" * 8000)
+    (back / "huge.receipt").write_text(" " * 20000)
     for fname, doc in bad.items():
         (back / fname).write_text(json.dumps(doc))
     report = import_receipts(w.field, back)
     codes = sorted((r.file, r.code) for r in report.rejected)
-    assert codes == [("edited.receipt", "S040"), ("forged.receipt", "S040"), ("junk.receipt", "S041"),
+    assert codes == [("deep.receipt", "S041"), ("edited.receipt", "S040"), ("forged.receipt", "S040"),
+                     ("huge.receipt", "S041"), ("junk.receipt", "S041"),
                      ("other-bytes.receipt", "S042")]
     assert report.purged_bundles == [] and len(pending(w.field)) == 1
     (tmp_path / name).rename(back / name)

@@ -68,7 +68,7 @@ def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> dict[str, Any]:
         body, sig = doc["receipt"], bytes.fromhex(doc["signature"])
         assert isinstance(body, dict) and body.get("format") == FORMAT
         signed = rfc8785.dumps(body)
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AssertionError, rfc8785.CanonicalizationError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AssertionError, RecursionError):
         raise VoluntasError("S041", file=file, problem=f"not a {FORMAT} document") from None
     for public in desks.values():
         try:
@@ -87,6 +87,9 @@ def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
     for path in inbox.candidates(Path(folder), SUFFIX):
         raw = inbox.read_settled(path, MAX_RECEIPT)
         if raw is None:
+            if _size(path) > MAX_RECEIPT:
+                big = VoluntasError("S041", file=path.name, problem=f"larger than {MAX_RECEIPT} bytes")
+                report.rejected.append(inbox.Outcome(path.name, inbox.REJECTED, big.code, big.message()))
             continue
         try:
             body = _parse(path.name, raw, desks)
@@ -97,6 +100,13 @@ def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
         checkpoint(vault)
         bus.announce("outbox.purged", bundle_ids=tuple(report.purged_bundles))
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _purge(vault: Vault, file: str, body: dict[str, Any], report: ReceiptReport) -> None:
