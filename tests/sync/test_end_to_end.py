@@ -12,7 +12,7 @@ from desktop.core.sync.receipts import import_receipts, write_receipts
 from desktop.core.sync.receive import desk_receive
 from desktop.core.sync.seal import seal_interviews
 from desktop.core.vault import keyfile
-from tests.core.vaulttools import PASSPHRASE, encodings
+from tests.core.vaulttools import PASSPHRASE, encodings, scan
 from tests.sync.pages import all_pages
 from tests.sync.synctools import HANGUL, MARKER, import_vignette, world
 
@@ -59,6 +59,8 @@ def test_field_to_desk_and_back(tmp_path: Path) -> None:
 
     got = desk_receive(w.desk, out, w.port)
     assert [o.status for o in got] == [inbox.IMPORTED, inbox.IMPORTED]
+    _files, _size, hits_on_disk = scan(tmp_path, [n for m in (MARKER, HANGUL) for n in encodings(m)])
+    assert hits_on_disk == [], hits_on_disk  # desk and field vaults encrypted, bundles encrypted, no temp copies
     assert [c.case_code for c in list_cases(w.desk)] == ["V05"]
     view = case_view(w.desk, "V05")
     assert len(view.interviews) == 2 and view.problem == ""
@@ -110,7 +112,6 @@ def test_with_the_real_dossier_module(tmp_path: Path) -> None:
     import pytest
 
     from desktop.core.sync.port import DefaultPort
-    from tests.core.vaulttools import scan
 
     for name in ("assemble", "pdf", "manifest", "sign", "verify"):
         try:
