@@ -57,6 +57,17 @@ def _try_form(path: Path) -> Form | None:
         return None
 
 
+def _glossary_warnings(targets: list[Path]) -> None:
+    """Warnings only (exit status unchanged): translations of each checked form that miss a glossary term."""
+    from desktop import paths
+    from desktop.core.forms.glossary import check_po
+
+    for form_id in sorted({p.parent.name for p in targets if p.name == "form.yaml"}):
+        for po in sorted(paths.locales_dir().glob("*/LC_MESSAGES/forms.po")):
+            for w in check_po(po, po.parent.parent.name, context_prefix=form_id + "."):
+                sys.stdout.write(f"{w}\n")
+
+
 def run_check(args: argparse.Namespace) -> int:
     targets = _targets(list(args.paths))
     forms: dict[Path, Form | None] = {}
@@ -66,6 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
         for p in problems:
             sys.stdout.write(f"{p}\n")
         refused += bool(problems)
+    _glossary_warnings(targets)
     sys.stdout.flush()
     if not targets:
         sys.stderr.write("voluntas: no form files found\n")
