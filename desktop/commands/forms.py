@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands import forms_i18n
+from desktop.commands import forms_i18n, forms_review
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        help="a form.yaml, a rules.yaml, or a folder holding them")
     check.set_defaults(func=run_check)
     forms_i18n.add_parser(forms_sub)
+    forms_review.add_parser(forms_sub)
 
 
 def run_check(args: argparse.Namespace) -> int:
