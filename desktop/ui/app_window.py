@@ -107,10 +107,8 @@ class MainWindow(QMainWindow):
         self.settings: SettingsPage | None = None
         self.captive: CaptiveView | None = None
         self._before_help: QWidget | None = None
-        self.activity = _Activity(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.activity)
+        self.activity = _Activity(self)  # installed on the native window in showEvent: input only
+        self._filtering = False
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)
         self.idle_timer.timeout.connect(self.check_idle)
@@ -130,6 +128,7 @@ class MainWindow(QMainWindow):
         elif core.exists():
             self.stack.setCurrentWidget(self.unlock_page)
             QTimer.singleShot(250, lambda: tasks.background(core.warm_up))  # after the first paint
+            QTimer.singleShot(900, self.prebuild)
         else:
             self.stack.setCurrentWidget(self.firstrun_page)
         self.retranslate_ui()
@@ -178,12 +177,29 @@ class MainWindow(QMainWindow):
             self.show_interview()
 
     # -- unlock / lock ------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        """Watch input on the native window: every key, click, wheel and touch passes there first, and
+        nothing else (an application-wide filter would run Python for each of thousands of layout events)."""
+        handle = self.windowHandle()
+        if handle is not None and not self._filtering:
+            handle.installEventFilter(self.activity)
+            self._filtering = True
+        super().showEvent(event)
+
+    def prebuild(self) -> None:
+        """Build the (empty) session screens while the unlock screen waits, so unlocking shows them at once."""
+        if not self.session_pages and self.stack.currentWidget() is self.unlock_page:
+            self._build_session_pages()
+
     def on_unlocked(self) -> None:
         self.last_activity = self.idle_clock()
         lang = self.core.setting("ui_lang")
         if lang in i18n.LANGUAGES and lang != i18n.language():
             i18n.set_language(lang)
-        self._build_session_pages()
+        if not self.session_pages:
+            self._build_session_pages()
+        assert self.cases is not None
+        self.cases.set_notices(self.core.fast_kdf(), self.core.is_demo)
         self.kdf_banner.setVisible(self.core.fast_kdf() and not self.core.is_demo)
         self.show_cases()
 
@@ -195,8 +211,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.review import ReviewPage
         from desktop.ui.settings import SettingsPage
 
-        self.cases = CasesPage(self.core.records.list_interviews)
-        self.cases.set_notices(self.core.fast_kdf(), self.core.is_demo)
+        self.cases = CasesPage(lambda: self.core.records.list_interviews())
         self.cases.open_case.connect(self.show_case)
         self.cases.start_interview.connect(self.start_interview)
         self.case = CasePage()
@@ -252,6 +267,7 @@ class MainWindow(QMainWindow):
         self._clear_clipboard()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.kdf_banner.hide()
+        QTimer.singleShot(3000, self.prebuild)
 
     def _clipboard_set(self, text: str) -> None:
         self.clipboard_text = text
