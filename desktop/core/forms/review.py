@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -104,9 +104,11 @@ def is_reviewed(domain: str, message: Message, approvals: Mapping[str, Approval]
             and approval.translation_sha256 == translation_sha256(message))
 
 
-def sign_off(po: Path, reviewer: str, context_prefix: str = "", date: datetime.date | None = None) -> int:
+def sign_off(po: Path, reviewer: str, context_prefix: str = "", date: datetime.date | None = None,
+             keys: Collection[str] | None = None) -> int:
     """Approve, in `reviewer`'s name, every translated, non-fuzzy string of `po` (only those whose key
-    starts with `context_prefix` when given). Returns how many approvals were written or renewed."""
+    starts with `context_prefix` when given, and only those in `keys` when given: the strings a translator
+    marked in the preview). Returns how many approvals were written or renewed."""
     if not reviewer.strip():
         raise ValueError("a reviewer name is needed")
     catalog = read_po(io.BytesIO(po.read_bytes()))
@@ -119,7 +121,7 @@ def sign_off(po: Path, reviewer: str, context_prefix: str = "", date: datetime.d
         if not message.id or message.fuzzy or not is_translated(message):
             continue
         key = message_key(po.stem, message)
-        if not key.startswith(context_prefix):
+        if not key.startswith(context_prefix) or (keys is not None and key not in keys):
             continue
         approvals[key] = Approval(source_sha256(message), translation_sha256(message), reviewer.strip(), day)
         count += 1

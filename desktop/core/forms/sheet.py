@@ -8,9 +8,11 @@ text). The review sheet (PDF) and the window's translator preview both read this
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from desktop import paths
+from desktop.core.errors import N_
 from desktop.core.forms import glossary as gl
 from desktop.core.forms.catalog import context
 from desktop.core.forms.loader import load_form
@@ -21,10 +23,15 @@ from desktop.core.forms.text import FUZZY, TRANSLATED, UNTRANSLATED, FormCatalog
 READY, UNREVIEWED = "reviewed", "unreviewed"
 STATUS_WORDS = {READY: "reviewed", UNREVIEWED: "translated, NOT REVIEWED",
                 FUZZY: "FUZZY: English shown", UNTRANSLATED: "UNTRANSLATED: English shown"}
-TYPE_WORDS = {"yes_no": "yes / no", "yes_no_unknown": "yes / no / unknown / declined",
-              "select_one": "one choice", "select_multiple": "several choices", "text": "free text",
-              "date": "date", "integer": "whole number", "calculate": "calculated, never asked",
-              "signature": "signature"}
+# Marked for the window's preview (translated there); the PDF sheet prints them in English.
+TYPE_WORDS = {"yes_no": N_("yes / no"), "yes_no_unknown": N_("yes / no / unknown / declined"),
+              "select_one": N_("one choice"), "select_multiple": N_("several choices"), "text": N_("free text"),
+              "date": N_("date"), "integer": N_("whole number"), "calculate": N_("calculated, never asked"),
+              "signature": N_("signature")}
+FACT_WORDS = (N_("id"), N_("type"), N_("answered by"), N_("required"), N_("choices"), N_("asked when"),
+              N_("accepted when"), N_("calculated as"), N_("list"), N_("codes"), N_("cannot be combined"),
+              N_("section"), N_("version"), N_("file"), N_("the captive"), N_("the interviewer"),
+              N_("nobody (calculated)"), N_("yes"))
 
 
 @dataclass(frozen=True)
@@ -141,10 +148,15 @@ def _choices(form: Form, list_id: str, section: str, mk: _Lines) -> Block:
     return Block("choices", list_id, section, tuple(facts), lines)
 
 
+@lru_cache(maxsize=4)
+def _form(path: str, _stamp: int) -> Form:
+    return load_form(path)
+
+
 def build(form_id: str, lang: str, forms: Path | None = None, locales: Path | None = None,
           glossary: gl.Glossary | None = None) -> Sheet:
     folder = (forms or paths.forms_dir()) / form_id
-    form = load_form(folder / "form.yaml")
+    form = _form(str(folder / "form.yaml"), (folder / "form.yaml").stat().st_mtime_ns)
     g = glossary
     if g is None and (locales or paths.locales_dir()).joinpath("glossary.yaml").is_file():
         g = gl.load((locales or paths.locales_dir()) / "glossary.yaml")
