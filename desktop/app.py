@@ -276,6 +276,15 @@ def _qt_folders(base: Path | None) -> None:
             os.environ[var] = str(base / sub)
 
 
+def _smoke_quit(app: Any) -> None:
+    """VOLUNTAS_GUI_SMOKE_MS=N: quit N ms after start (tests run `voluntas gui --demo` end to end)."""
+    ms = os.environ.get("VOLUNTAS_GUI_SMOKE_MS")
+    if ms and ms.isdigit():
+        from desktop.ui.qt import QTimer
+
+        QTimer.singleShot(int(ms), app.quit)
+
+
 def build(core: Core, argv: list[str] | None = None, clock: Callable[[], float] | None = None) -> Any:
     """The QApplication (created if needed) and the main window for `core`; not shown yet."""
     from desktop.ui.app_window import MainWindow, ensure_app
@@ -290,7 +299,9 @@ def run(data_dir: Path, lang: str = "en") -> int:
     i18n.set_language(lang)
     app, window = build(core)
     window.show()
+    _smoke_quit(app)
     code = int(app.exec())
+    window.close()
     core.lock()
     return code
 
@@ -303,7 +314,9 @@ def run_demo(lang: str = "en") -> int:
         i18n.set_language(lang)
         app, window = build(core)
         window.show()
+        _smoke_quit(app)
         code = int(app.exec())
+        window.close()
         core.lock()
         return code
     finally:

@@ -14,6 +14,7 @@ from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.ui import tasks, theme
 from desktop.ui.base import Page, banner, language_hub
+from desktop.ui.events import BusBridge
 from desktop.ui.firstrun import FirstRunPage
 from desktop.ui.help import HelpPage
 from desktop.ui.qt import (
@@ -26,6 +27,7 @@ from desktop.ui.qt import (
     QObject,
     QShortcut,
     QStackedWidget,
+    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -123,6 +125,11 @@ class MainWindow(QMainWindow):
             sc.activated.connect(slot)
             self.shortcuts.append(sc)
         language_hub().changed.connect(self.retranslate_ui)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # suspend (and a locked screen session) lock too
+            app.applicationStateChanged.connect(self.on_app_state)
+        self.events = BusBridge(core.bus, self)
+        self.events.announced.connect(self.on_core_event)
         if core.unlocked:
             self.on_unlocked()
         elif core.exists():
@@ -239,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Close the vault and forget every widget that held interview text, and our clipboard."""
-        if not self.core.unlocked and not self.session_pages:
+        if not self.core.unlocked and (not self.session_pages or self.stack.currentWidget() is self.unlock_page):
             return
         if self.interview is not None and self.interview.session is not None and self.core.unlocked:
             try:
@@ -296,6 +303,10 @@ class MainWindow(QMainWindow):
         if self.core.unlocked and self.idle_clock() - self.last_activity >= self.autolock_seconds():
             self.lock()
 
+    def on_app_state(self, state: Any) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended and self.core.unlocked:
+            self.lock()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
         if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.core.unlocked:
             self.lock()
@@ -303,7 +314,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
         self.lock()
+        self.events.close()
         super().closeEvent(event)
+
+    def on_core_event(self, name: str, payload: dict[str, Any]) -> None:
+        """The core announced something: the saved mark, or a lock that did not start in this window."""
+        if name == "answer.saved" and self.interview is not None:
+            self.interview.on_saved(str(payload.get("interview_id")), str(payload.get("question_id")))
+        elif name == "vault.locked" and self.session_pages and not self.core.unlocked:
+            QTimer.singleShot(0, self.lock)
 
     # -- navigation ---------------------------------------------------------------------------------
     def show_cases(self) -> None:

@@ -366,19 +366,30 @@ class InterviewPage(Page):
         done = s.completeness()
         current = self.form.questions[s.current].section if s.current else None
         _cap, intr = self.texts()
-        self.sections.clear()
+        navigable = s.navigable()
+        shown_sections = {self.form.questions[q].section for q in navigable}
+        rows = []
         for sec in self.form.sections:
             have, total = done.get(sec.id, (0, 0))
-            if total == 0 and not any(self.form.questions[q].section == sec.id for q in s.navigable()):
+            if total == 0 and sec.id not in shown_sections:
                 continue
             title = f"{sec.id}  " + intr.get(sec.title, sec.id, "title").text
             text = (_(T["section_done"]).format(title=title) if have == total
                     else _(T["section"]).format(title=title, done=have, total=total))
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, sec.id)
-            self.sections.addItem(item)
-            if sec.id == current:
-                self.sections.setCurrentItem(item)
+            rows.append((sec.id, text))
+        ids = [self.sections.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sections.count())]
+        if ids != [sid for sid, _t in rows]:  # sections appear or go: rebuild; else only update the words
+            self.sections.clear()
+            for sid, text in rows:
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, sid)
+                self.sections.addItem(item)
+        for i, (sid, text) in enumerate(rows):
+            item = self.sections.item(i)
+            if item.text() != text:
+                item.setText(text)
+            if sid == current and self.sections.currentRow() != i:
+                self.sections.setCurrentRow(i)
         v = s.values
         cap_ok, con_ok = v.get(self.form.gates.capacity), v.get(self.form.gates.consent)
         reason = s.stop_reason
@@ -411,8 +422,10 @@ class InterviewPage(Page):
         return [q for q in self.session.answers if q not in keep]
 
     # -- actions ------------------------------------------------------------------------------------
-    def commit_current(self) -> bool:
-        """Save what the current widget holds, if it changed. False if it could not be saved."""
+    def commit_current(self, refresh: bool = True) -> bool:
+        """Save what the current widget holds, if it changed. False if it could not be saved.
+
+        refresh=False when the caller redraws the page right after (going to the next question)."""
         w, s = self.widget, self.session
         if w is None or s is None or s.current is None or w.q.id != s.current:
             return True
@@ -440,17 +453,22 @@ class InterviewPage(Page):
         if not outcome.saved:
             self._show_unsaved("\n".join(self._form_message(m) for m in outcome.problems))
             return False
-        w.committed = value
-        self.saved.setObjectName("saved")
-        self.saved.setText(_(T["saved"]))
-        self.saved.setStyleSheet("")
+        w.committed = value  # the saved mark itself follows the core's "answer.saved" (see on_saved)
         self.problem.setText("\n".join(self._form_message(m) for m in outcome.problems))
         self.save_note()
-        self.refresh_side()
-        self.refresh_banners()
+        if refresh:
+            self.refresh_side()
+            self.refresh_banners()
         self.eval_timer.start()
         self.answer_saved.emit(qid)
         return True
+
+    def on_saved(self, interview_id: str, qid: str) -> None:
+        """The core announced a committed answer: only now may the page say "Saved"."""
+        if self.session is not None and interview_id == self.interview_id and qid == self.session.current:
+            self.saved.setObjectName("saved")
+            self.saved.setText(_(T["saved"]))
+            self.saved.setStyleSheet("")
 
     def _form_message(self, message: str) -> str:
         for qid, q in self.form.questions.items():
@@ -481,11 +499,15 @@ class InterviewPage(Page):
         s = self.session
         if s is None:
             return
-        if not self.commit_current():
+        if not self.commit_current(refresh=False):
+            self.refresh_side()
+            self.refresh_banners()
             return
         before = s.current
         problems = s.next()
         if problems:
+            self.refresh_side()
+            self.refresh_banners()
             self.problem.setText("\n".join(_(p) for p in problems))
             return
         if s.current == before:
