@@ -32,14 +32,16 @@ def _tmp(name: str) -> Path:
 
 
 def _port() -> tuple[DossierPort, str]:
-    port = default_port()
-    try:
-        import desktop.core.dossier as dossier
+    """The real dossier module when it is there (VOLUNTAS_BENCH_SYNC_PORT=stand-in forces the stand-in)."""
+    import importlib
 
-        if hasattr(dossier, "render_pdf") and hasattr(dossier, "verify_dossier_bytes"):
-            return port, "dossier"
-    except ImportError:
-        pass
+    if os.environ.get("VOLUNTAS_BENCH_SYNC_PORT") != "stand-in":
+        try:
+            for name in ("assemble", "pdf", "manifest", "sign", "verify"):
+                importlib.import_module(f"desktop.core.dossier.{name}")
+            return default_port(), "PAdES dossier"
+        except ImportError:
+            pass
     from tests.sync.synctools import FakePort
 
     return FakePort(), "stand-in dossier"
