@@ -83,6 +83,8 @@ def test_two_recipients_each_open_the_bundle(tmp_path: Path) -> None:
     push_outbox(w.field, out)
     for desk in (w.desk, second):
         assert [o.status for o in desk_receive(desk, out, w.port)] == [inbox.IMPORTED]
+        assert enrol(desk, w.keys).fingerprint == w.field.records.identity().ed25519_fingerprint()  # again: fine
+        assert all(r.ok for r in desk.check())
     data = next(out.iterdir()).read_bytes()
     assert pyrage.decrypt(data, [desk_identity(w.desk)]) == pyrage.decrypt(data, [desk_identity(second)])
 

@@ -115,7 +115,9 @@ def enrol(vault: Vault, keys_dir: Path) -> EnrolledKey:
                             problem="does not match the certificate")
     names = [str(info.get(k) or "") for k in ("interviewer", "organisation", "device_id")]
     with vault.records.transaction() as conn:
-        conn.execute("INSERT OR REPLACE INTO desk_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
+        conn.execute("INSERT INTO desk_keys VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET "
+                     "certificate = excluded.certificate, interviewer = excluded.interviewer, "
+                     "organisation = excluded.organisation, device_id = excluded.device_id",
                      (fp, raw, der, *names, vault.clock.iso_now()))
         vault.records.audit(conn, audit.VAULT_CHAIN, "interviewer_enrolled", 0, text_hash=fp.replace(" ", ""))
     bus.announce("desk.enrolled", fingerprint=fp)
