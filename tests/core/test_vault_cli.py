@@ -97,8 +97,8 @@ def test_import_reads_languages_and_defaults(cli_vault: tuple[Path, Path], tmp_p
 
 @pytest.mark.parametrize("content, expected", [
     ("{not json", "case.json: not valid JSON"),
-    ("[]", "case.json: top level: the case file must be a JSON object"),
-    ('{"interviews": []}', "case.json: interviews: must be a non-empty array"),
+    ("[]", "case.json: top level: the file must hold a JSON object"),
+    ('{"interviews": []}', "case.json: interviews: empty"),
     ('{"interviews": [{"answers": {}}]}', "case.json: interview 1: interview_date"),
     ('{"interviews": [{"interview_date": "2025-02-30", "answers": {}}]}', "not a valid YYYY-MM-DD date"),
     ('{"interviews": [{"interview_date": "2025-02-03", "answers": {"ses_dt": "2025-02-04"}}]}',
@@ -107,6 +107,10 @@ def test_import_reads_languages_and_defaults(cli_vault: tuple[Path, Path], tmp_p
      '{"interview_date": "2025-02-01", "answers": {}}]}', "interview 2: interview_date"),
     ('{"interviews": [{"interview_date": "2025-02-03", "answers": {}, "languages": {"captive": "ru"}}]}',
      "interview 1: languages: 'ru' is not one of en, ko, uk"),
+    ('{"interviews": [{"interview_date": "2025-02-03", "answers": {"set_int_aff": "sbu"}}]}',
+     "interview 1: answers.set_int_aff"),
+    ('{"interviews": [{"interview_date": "2025-02-03", "answers": {"no_such_question": "yes"}}]}',
+     "interview 1: answers.no_such_question"),
 ])
 def test_bad_case_files_get_a_clear_error_and_nothing_is_stored(
         cli_vault: tuple[Path, Path], tmp_path: Path, content: str, expected: str) -> None:
