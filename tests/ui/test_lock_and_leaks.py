@@ -106,6 +106,7 @@ def test_clipboard_not_ours_is_left_alone(window: Any, clock: Any) -> None:
     clock.now += 16 * 60
     window.check_idle()
     assert QApplication.clipboard().text() == "something the user copied elsewhere"
+    QApplication.clipboard().clear()
 
 
 def scan(root: Path, markers: list[bytes]) -> tuple[int, list[str]]:

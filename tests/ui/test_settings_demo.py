@@ -72,6 +72,7 @@ def test_first_run_creates_vault_and_shows_fingerprint(qtbot: Any, isolated_env:
 
     core = Core(isolated_env / "fresh")
     _app, win = build(core)
+    QApplication.clipboard().clear()
     qtbot.addWidget(win)
     win.show()
     page = win.firstrun_page
