@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop import i18n
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, ngettext
 from desktop.ui import labels
 from desktop.ui.base import Page, banner, heading, wrapped
 from desktop.ui.qt import (
@@ -34,7 +34,7 @@ T = {
     "captive": N_("Captive's language"),
     "interviewer": N_("Your language"),
     "start": N_("Start interview"),
-    "count": N_("{code}    {states}    ({n} interviews)"),
+    "row": N_("{code}    {states}    ({count})"),
     "empty": N_("No cases yet. Press Ctrl+N to start an interview."),
     "nocode": N_("Enter a case code first."),
     "fast": N_("Test vault: made with the fast key derivation. Do not record real interviews in it."),
@@ -76,6 +76,7 @@ class CasesPage(Page):
         self.captive.setCurrentIndex(1)
         self.form_labels = {k: QLabel() for k in ("code", "captive", "interviewer")}
         form = QFormLayout(self.new_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.form_labels["code"], self.code)
         form.addRow(self.form_labels["captive"], self.captive)
         form.addRow(self.form_labels["interviewer"], self.interviewer)
@@ -129,7 +130,8 @@ class CasesPage(Page):
                 continue
             present = [s for s in ORDER if any(r.state == s for r in rows)]
             states = ", ".join(labels.state(s) for s in present)
-            item = QListWidgetItem(_(T["count"]).format(code=code, states=states, n=len(rows)))
+            count = ngettext("{n} interview", "{n} interviews", len(rows)).format(n=len(rows))
+            item = QListWidgetItem(_(T["row"]).format(code=code, states=states, count=count))
             item.setData(Qt.ItemDataRole.UserRole, cid)
             self.list.addItem(item)
         self.empty.setVisible(self.list.count() == 0)

@@ -7,7 +7,7 @@ from desktop.ui.base import Page, heading
 from desktop.ui.qt import QPushButton, QTextBrowser, QVBoxLayout, QWidget, Signal
 
 KEYS = [
-    ("F1", N_("Show or hide this list of keys")),
+    ("F1", N_("Show or hide this list of keyboard shortcuts")),
     ("Tab / Shift+Tab", N_("Move between fields and buttons")),
     ("Enter", N_("Next question (saves the answer first)")),
     ("Shift+Enter", N_("A new line inside a text answer or note")),
@@ -28,7 +28,7 @@ KEYS = [
     ("Ctrl++ / Ctrl+-", N_("Larger / smaller text")),
     ("Esc", N_("Back")),
 ]
-TITLE = N_("Keys")
+TITLE = N_("Keyboard shortcuts")
 CLOSE = N_("Close (F1 or Esc)")
 
 
