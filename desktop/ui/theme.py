@@ -32,7 +32,8 @@ QLabel#choice_text {{ padding: 4px 0px; }}
 QListWidget {{ background: white; }}
 QWidget#captive {{ background: #fbfaf6; }}
 QLabel#captive_question {{ font-size: {huge}pt; font-weight: bold; }}
-QPushButton#captive_choice {{ font-size: {big}pt; padding: 12px; border: 1px solid #b9b4a6; background: white; text-align: left; }}
+QPushButton#captive_choice {{ font-size: {big}pt; padding: 12px; border: 1px solid #b9b4a6; background: white;
+    text-align: left; }}
 """
 
 
