@@ -7,7 +7,6 @@ itself. `run()` starts the application (`voluntas gui`), `run_demo()` the throwa
 from __future__ import annotations
 
 import datetime
-import importlib
 import json
 import os
 import secrets
@@ -209,18 +208,25 @@ class Core:
         return evaluate_answers([(interview_date, dict(answers))], ruleset=rs), rs
 
     def finalize(self, interview_id: str) -> str:
-        try:  # the dossier issue plugs in here, once its package exports export_dossier
-            export_dossier = getattr(importlib.import_module("desktop.core.dossier"), "export_dossier", None)
-        except ImportError:
-            export_dossier = None
-        if export_dossier is not None:
-            try:
-                export_dossier(self.vault, interview_id)
-            except TypeError:
-                pass  # signature not settled yet: finalize the record below; the dossier is made from the CLI
+        """The one core call of the Finalize button: finalized, then sealed when a recipient exists."""
         from desktop.core.finalize import finalize
 
-        return finalize(self.records, interview_id)
+        assert self.vault is not None
+        return finalize(self.vault, interview_id)
+
+    def recipients(self) -> list[tuple[str, str]]:
+        """(label, fingerprint) of each legal-team recipient."""
+        from desktop.core.sync.recipients import list_recipients
+
+        assert self.vault is not None
+        return [(r.label, r.fingerprint) for r in list_recipients(self.vault)]
+
+    def add_recipient(self, path: str) -> tuple[str, str]:
+        from desktop.core.sync.recipients import add_recipient
+
+        assert self.vault is not None
+        r = add_recipient(self.vault, Path(path))
+        return r.label, r.fingerprint
 
 
 # -- demo ---------------------------------------------------------------------------------------

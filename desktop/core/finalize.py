@@ -1,21 +1,25 @@
 """Finalize an interview: the one core call the window's "Finalize" button makes.
 
-The interview moves from draft to finalized in one transaction with its audit event, after which the
-vault refuses any change to it (records raise V016). The dossier and sealing steps plug in here: when
-desktop.core.dossier provides export_dossier, finalize() is where it is called, inside the same call,
-so the window never needs to change.
+First the interview moves from draft to finalized, in one transaction with its audit event; from then on
+the vault refuses any change to it (records raise V016). Then, when the vault has at least one
+legal-team recipient, the interview is sealed at once (desktop.core.sync.seal: the signed dossier is
+rendered by desktop.core.dossier, encrypted to the recipients, and the plaintext removed). Without a
+recipient it stays finalized, and `voluntas interview finalize CASE` seals it once one is added. If
+sealing fails, the interview stays finalized: never lost, and sealed on the next try.
 """
 
 from __future__ import annotations
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.vault import audit
-from desktop.core.vault.records import Records
+from desktop.core.vault import Vault, audit
+
+FINALIZED, SEALED = "finalized", "sealed"
 
 
-def finalize(records: Records, interview_id: str) -> str:
-    """Mark a draft interview finalized; returns the new state. Raises V015 (unknown) or V016 (not a draft)."""
+def mark_finalized(vault: Vault, interview_id: str) -> None:
+    """draft -> finalized with its audit event. Raises V015 (unknown) or V016 (not a draft)."""
+    records = vault.records
     elapsed = records.elapsed_ms(interview_id)
     with records.transaction() as conn:
         row = conn.execute("SELECT state FROM interviews WHERE id = ?", (interview_id,)).fetchone()
@@ -27,4 +31,16 @@ def finalize(records: Records, interview_id: str) -> str:
                      (elapsed, interview_id))
         audit.append(conn, interview_id, "finalized", elapsed)
     bus.announce("interview.finalized", interview_id=interview_id)
-    return "finalized"
+
+
+def finalize(vault: Vault, interview_id: str) -> str:
+    """Finalize, then seal when a legal-team recipient is configured; returns the resulting state."""
+    mark_finalized(vault, interview_id)
+    from desktop.core.sync.recipients import list_recipients
+
+    if not list_recipients(vault):
+        return FINALIZED
+    from desktop.core.sync.seal import seal_interviews
+
+    seal_interviews(vault, [interview_id])
+    return SEALED

@@ -231,8 +231,7 @@ class MainWindow(QMainWindow):
         self.interview.stopped.connect(lambda: self.show_case(self.interview.case_id if self.interview else ""))
         self.review = ReviewPage(self.core)
         self.review.back.connect(self.show_interview)
-        self.review.finalized.connect(lambda: QTimer.singleShot(
-            900, lambda: self.show_case(self.interview.case_id if self.interview else "")))
+        self.review.finalized.connect(lambda: QTimer.singleShot(900, self.after_finalize))
         self.settings = SettingsPage(self.core)
         self.settings.back.connect(self.show_cases)
         self.settings.wiped.connect(self.on_wiped)
@@ -396,6 +395,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.interview)
         if self.interview.widget is not None:
             self.interview.widget.focus_first()
+
+    def after_finalize(self) -> None:
+        """The record is closed (and maybe sealed): drop its text from the window, show its case."""
+        if self.interview is None or self.review is None:
+            return
+        case_id = self.interview.case_id
+        self.review.clear_sensitive()
+        self.interview.clear_sensitive()
+        self.show_case(case_id)
 
     def show_review(self) -> None:
         if self.review is None or self.interview is None:

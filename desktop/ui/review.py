@@ -37,7 +37,9 @@ T = {
     "problems": N_("Answers that break a rule: {ids}"),
     "ready": N_("Everything required is answered."),
     "working": N_("Finalizing..."),
-    "done": N_("Finalized. This interview can no longer be changed."),
+    "done": N_("Finalized. This interview can no longer be changed. It will be sealed for the legal team "
+               "once a recipient is added in Settings."),
+    "sealed": N_("Finalized and sealed for the legal team. Its text was removed from this laptop."),
     "declined": N_("declined"),
     "none": N_("(no answer)"),
     "signed": N_("signed"),
@@ -162,8 +164,8 @@ class ReviewPage(Page):
         iid = self.page.interview_id
         tasks.run(lambda: self.core.finalize(iid), self._done, self._failed)
 
-    def _done(self, _state: object) -> None:
-        self.state.setText(_(T["done"]))
+    def _done(self, state: object) -> None:
+        self.state.setText(_(T["sealed"]) if state == "sealed" else _(T["done"]))
         self.finalized.emit()
 
     def _failed(self, err: BaseException) -> None:

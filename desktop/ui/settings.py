@@ -18,7 +18,6 @@ from desktop.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     Qt,
@@ -35,10 +34,12 @@ T = {
     "lang": N_("Interface language"),
     "autolock": N_("Lock after this many idle minutes (at most 15)"),
     "minutes": N_(" min"),
-    "recipients": N_("Legal team recipients (one age recipient per line, starting with age1)"),
-    "save_recipients": N_("Save recipients"),
-    "bad_recipient": N_("Not an age recipient: line {line}."),
-    "saved": N_("Saved."),
+    "recipients": N_("Legal-team recipients (finalized interviews are sealed to them)"),
+    "recipient_path": N_("Path of a recipient file from the legal team (voluntas desk recipient)"),
+    "save_recipients": N_("Add recipient"),
+    "no_recipients": N_("None yet: finalized interviews wait, unsealed, until one is added."),
+    "recipient_row": N_("{label}    fingerprint {fingerprint}"),
+    "added": N_("Added. Compare the fingerprint with the one the legal team reads out."),
     "keys": N_("Your key fingerprints (read them to the legal team)"),
     "copy": N_("Copy fingerprints"),
     "copied": N_("Copied. The clipboard is cleared when the vault locks."),
@@ -75,12 +76,13 @@ class SettingsPage(Page):
         self.autolock = QSpinBox()
         self.autolock.setRange(1, MAX_AUTOLOCK)
         self.autolock.valueChanged.connect(self._set_autolock)
-        self.recipients = QPlainTextEdit()
-        self.recipients.setMaximumHeight(90)
-        self.recipients.setTabChangesFocus(True)
+        self.recipients = QLabel()
+        self.recipients.setWordWrap(True)
+        self.recipient_path = QLineEdit()
+        self.recipient_path.returnPressed.connect(self._save_recipients)
         self.save_recipients = QPushButton()
         self.save_recipients.clicked.connect(self._save_recipients)
-        self.recipients_msg = QLabel()
+        self.recipients_msg = wrapped()
         self.fingerprints = QLabel()
         self.fingerprints.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprints.setWordWrap(True)
@@ -128,6 +130,7 @@ class SettingsPage(Page):
         left.addLayout(form)
         left.addWidget(self.labels["recipients"])
         left.addWidget(self.recipients)
+        left.addWidget(self.recipient_path)
         rrow = QHBoxLayout()
         rrow.addWidget(self.save_recipients)
         rrow.addWidget(self.recipients_msg, 1)
@@ -155,7 +158,7 @@ class SettingsPage(Page):
         self.autolock.blockSignals(True)
         self.autolock.setValue(int(self.core.setting("autolock_minutes", DEFAULT_AUTOLOCK)))
         self.autolock.blockSignals(False)
-        self.recipients.setPlainText("\n".join(self.core.setting("recipients", [])))
+        self.show_recipients()
         ed, cert = self.core.fingerprints()
         self.fingerprints.setText(f"Ed25519: {ed}\nX.509: {cert}")
 
@@ -165,6 +168,9 @@ class SettingsPage(Page):
             lab.setText(_(T[key]))
         self.autolock.setSuffix(_(T["minutes"]))
         self.save_recipients.setText(_(T["save_recipients"]))
+        self.recipient_path.setPlaceholderText(_(T["recipient_path"]))
+        if self.core.unlocked:
+            self.show_recipients()
         self.copy_btn.setText(_(T["copy"]))
         self.pass_box.setTitle(_(T["pass_box"]))
         for lab, key in zip(self.pass_labels, ("old", "new", "again")):
@@ -188,14 +194,23 @@ class SettingsPage(Page):
         if self.core.unlocked:
             self.core.set_setting("autolock_minutes", min(MAX_AUTOLOCK, max(1, minutes)))
 
+    def show_recipients(self) -> None:
+        rows = self.core.recipients() if self.core.unlocked else []
+        self.recipients.setText("\n".join(_(T["recipient_row"]).format(label=label, fingerprint=fp)
+                                          for label, fp in rows) or _(T["no_recipients"]))
+
     def _save_recipients(self) -> None:
-        lines = [ln.strip() for ln in self.recipients.toPlainText().splitlines() if ln.strip()]
-        for n, line in enumerate(lines, start=1):
-            if not line.startswith("age1") or " " in line:
-                self.recipients_msg.setText(_(T["bad_recipient"]).format(line=n))
-                return
-        self.core.set_setting("recipients", lines)
-        self.recipients_msg.setText(_(T["saved"]))
+        path = self.recipient_path.text().strip()
+        if not path:
+            return
+        try:
+            self.core.add_recipient(path)
+        except Exception as err:  # noqa: BLE001 - a coded error is shown in words; anything else by its kind
+            self.recipients_msg.setText(err.message(_) if hasattr(err, "message") else type(err).__name__)
+            return
+        self.recipient_path.clear()
+        self.recipients_msg.setText(_(T["added"]))
+        self.show_recipients()
 
     def _copy(self) -> None:
         text = self.fingerprints.text()
@@ -257,4 +272,5 @@ class SettingsPage(Page):
         for f in (self.old, self.new1, self.new2):
             f.clear()
         self.recipients.clear()
+        self.recipient_path.clear()
         self.fingerprints.clear()

@@ -30,21 +30,57 @@ def test_quick_wipe_can_be_cancelled_then_runs(window: Any, keyboard: Any, core:
     assert window.stack.currentWidget() is window.firstrun_page
 
 
-def test_recipients_and_interface_language(window: Any, core: Any) -> None:
+def recipient_file(folder: Path, label: str = "Legal desk A") -> Path:
+    import json
+
+    import pyrage
+
+    from desktop.core.sync.recipients import recipient_document
+
+    age = str(pyrage.x25519.Identity.generate().to_public())
+    path = folder / f"{label.replace(' ', '_')}.json"
+    path.write_text(json.dumps(recipient_document(age, bytes(range(32)), label)), "utf-8")
+    return path
+
+
+def test_recipients_and_interface_language(window: Any, core: Any, tmp_path: Path) -> None:
     window.show_settings()
     s = window.settings
-    s.recipients.setPlainText("not-a-recipient")
+    assert "None yet" in s.recipients.text()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", "utf-8")
+    s.recipient_path.setText(str(bad))
     s._save_recipients()
-    assert core.setting("recipients", []) == []
-    s.recipients.setPlainText("age1" + "q" * 58)
+    assert core.recipients() == [] and s.recipients_msg.text()
+    s.recipient_path.setText(str(recipient_file(tmp_path)))
     s._save_recipients()
-    assert core.setting("recipients") == ["age1" + "q" * 58]
+    assert [label for label, _fp in core.recipients()] == ["Legal desk A"]
+    assert "Legal desk A" in s.recipients.text()
     english = s.back_btn.text()
     s.lang.setCurrentIndex(2)
     s.lang.activated.emit(2)
     assert i18n.language() == "uk" and s.back_btn.text() != english
     assert core.setting("ui_lang") == "uk"
     i18n.set_language("en")
+
+
+def test_finalize_seals_when_a_recipient_exists(window: Any, keyboard: Any, core: Any, script: dict,
+                                                tmp_path: Path) -> None:
+    from desktop.ui import tasks
+    from tests.ui.test_interview_keyboard import drive, start_interview
+
+    core.add_recipient(str(recipient_file(tmp_path)))
+    page = start_interview(window, keyboard, "CASE-SEAL")
+    drive(keyboard, page, script, {"ses_case": None})
+    review = window.review
+    for box in review.checks:
+        box.setChecked(True)
+    review.finalize()
+    tasks.wait()
+    row = next(r for r in core.records.list_interviews() if r.case_code == "CASE-SEAL")
+    assert row.state == "sealed"
+    assert core.records.answers(page.interview_id) == {}  # plaintext gone from the vault
+    assert "ealed" in review.state.text()
 
 
 def test_passphrase_change_through_settings(window: Any, core: Any) -> None:
