@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.kdf_banner.setText(_(FAST_KDF))
 
-    def scale(self, step: int) -> None:
+    def scale(self, step: int) -> None:  # allowed in the captive view too: larger type helps him
         self.points = max(9, min(24, self.points + step))
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -342,14 +342,20 @@ class MainWindow(QMainWindow):
         self.case.show_case(case_id, rows[0].case_code, rows)
         self.stack.setCurrentWidget(self.case)
 
+    def captive_shown(self) -> bool:
+        """While the screen faces the captive, only lock and the leave combination do anything."""
+        return self.captive is not None and self.stack.currentWidget() is self.captive
+
     def show_settings(self) -> None:
-        if self.settings is None:
+        if self.settings is None or self.captive_shown():
             return
         self.settings.load()
         self.stack.setCurrentWidget(self.settings)
         self.settings.lang.setFocus()
 
     def new_interview_key(self) -> None:
+        if self.captive_shown():
+            return
         here = self.stack.currentWidget()
         if self.case is not None and here is self.case:
             self.case.new_interview.emit(self.case.case_id)

@@ -188,3 +188,15 @@ def test_no_clipboard_unless_copied(window: Any, keyboard: Any, script: dict) ->
     for _ in range(5):
         answer_current(keyboard, page, script)
     assert QApplication.clipboard().text() == ""
+
+
+def test_captive_view_ignores_other_window_keys(window: Any, keyboard: Any, script: dict) -> None:
+    page = start_interview(window, keyboard, "CASE-KEYS")
+    answer_current(keyboard, page, script)
+    keyboard.key(Qt.Key.Key_F11)
+    assert window.stack.currentWidget() is window.captive
+    for key, mods in ((Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)):
+        keyboard.key(key, mods)
+        assert window.stack.currentWidget() is window.captive

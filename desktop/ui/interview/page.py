@@ -601,6 +601,11 @@ class InterviewPage(Page):
     def set_captive_lang(self, lang: str) -> None:
         if lang == self.captive_lang or self.session is None:
             return
+        problem = self.core.language_problem(lang)
+        if problem is not None:  # the language rule: every string of the form translated, none fuzzy
+            self.captive_combo.setCurrentIndex(self.captive_combo.findData(self.captive_lang))
+            self.problem.setText(problem)
+            return
         self.commit_current()
         self.captive_lang = lang
         self.session.lang = lang
