@@ -86,14 +86,14 @@ def rows() -> list[tuple[str, float | int, str, str]]:
     field.lock()
     desk.lock()
     return [
-        (f"seal one interview ({kind}), mean", statistics.mean(seal_ms), "ms", "< 2000"),
-        (f"seal one interview ({kind}), p95", sorted(seal_ms)[int(0.95 * (N - 1))], "ms", "< 5000"),
+        (f"seal one interview ({kind}), mean", statistics.mean(seal_ms), "ms", "< 30000 (T10)"),
+        (f"seal one interview ({kind}), p95", sorted(seal_ms)[int(0.95 * (N - 1))], "ms", "< 30000 (T10)"),
         (f"seal {N} interviews, total", sum(seal_ms) / 1000, "s", "-"),
         ("bundle size, mean", statistics.mean(sizes) / 1024, "KiB", "-"),
         ("bundle size, max", max(sizes) / 1024, "KiB", "-"),
         (f"push {N} bundles to a folder", push_s, "s", "< 10"),
         (f"push again ({N} already there)", again_ms, "ms", "-"),
-        (f"desk receive {N} bundles, total", receive_s, "s", "< 60"),
+        (f"desk receive {N} bundles, total", receive_s, "s", "-"),
         ("desk receive, per bundle", receive_s / N * 1000, "ms", "-"),
         (f"desk write {N} receipts", receipts_s, "s", "-"),
         (f"field import {N} receipts and purge", purge_s, "s", "-"),
