@@ -92,3 +92,25 @@ def test_kill_during_seal_never_loses_and_never_doubles(tmp_path: Path) -> None:
                 for i in __import__("json").loads(rec)["interviews"]}
     assert received == {r.id for r in field.records.list_interviews() if r.state == "sealed"}
     field.lock()
+
+
+def test_full_disk_during_seal_keeps_the_draft_and_the_retry_seals(tmp_path: Path) -> None:
+    """T5 mid-seal: the bundle cannot be stored (EFBIG, as on a full disk); the draft stays whole,
+    nothing sealed is half there, and sealing again after space is freed works."""
+    w = world(tmp_path)
+    _cid, iid = add_interview(w.field, "FULL")
+    w.field.records.add_attachment(iid, None, "image/jpeg", os.urandom(1_500_000))
+    answers = w.field.records.answers(iid)
+    w.field.lock()
+    worker = Path(__file__).resolve().parent / "workers" / "seal_full_disk.py"
+    proc = subprocess.run([sys.executable, str(worker), str(tmp_path / "field"), PASSPHRASE, iid],
+                          capture_output=True, text=True, timeout=120)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert lines[0] == "FAILED V011" and lines[1] == f"STATE draft {len(answers)}" and lines[2] == "RETRY-SEALED"
+    assert "Traceback" not in proc.stderr
+    vault = Vault.unlock(tmp_path / "field", PASSPHRASE)
+    assert [r.state for r in vault.records.list_interviews()] == ["sealed"]
+    assert vault.conn_or_raise().execute("SELECT count(*) FROM sealed").fetchone()[0] == 1
+    assert all(r.ok for r in vault.check())
+    vault.lock()
