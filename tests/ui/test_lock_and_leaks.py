@@ -155,3 +155,24 @@ def test_t1_no_plaintext_after_interview_through_window(window: Any, keyboard: A
     assert hits == []
     conn_files = [p.name for p in isolated_env.rglob("*") if p.is_file()]
     assert not any(n.endswith(".xbel") for n in conn_files)  # no recent-files list
+
+
+def test_lock_and_unlock_returns_to_the_same_question(window: Any, keyboard: Any, core: Any, script: dict,
+                                                      qtbot: Any) -> None:
+    page = start_interview(window, keyboard, "CASE-RESUME-Q")
+    for _ in range(9):
+        answer_current(keyboard, page, script)
+    last_saved = core.records.position(page.interview_id)
+    asking = page.session.current
+    assert asking != last_saved
+    interview_id = page.interview_id
+    window.lock()
+    window.unlock_page.field.setFocus()
+    keyboard.type(PASSPHRASE)
+    keyboard.key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.cases is not None and window.stack.currentWidget() is window.cases, timeout=10000)
+    window.open_interview(interview_id)
+    assert window.interview.session.current == asking  # the question being asked when it locked
+    keyboard.key(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.interview.session.current == last_saved
+    assert window.interview.widget.value() == core.records.answers(interview_id)[last_saved]

@@ -256,7 +256,9 @@ class InterviewPage(Page):
         self.stop_applied = False
         position = self.core.records.position(interview_id)
         if position and position != self.form.session_date and position in self.session.navigable():
-            self.session.current = position  # resume at the last acknowledged question
+            self.session.current = position  # the last acknowledged answer ...
+            if position in self.session.answers:
+                self.session.next()  # ... so the question being asked then is the one after it
         self.captive_combo.setCurrentIndex(self.captive_combo.findData(captive_lang))
         self.interviewer_combo.setCurrentIndex(self.interviewer_combo.findData(interviewer_lang))
         self.clock_timer.start()
