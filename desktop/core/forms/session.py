@@ -19,6 +19,7 @@ from desktop.core.forms.catalog import context
 from desktop.core.forms.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
+from desktop.core.forms.shown_review import UNREVIEWED_EVENT, unreviewed_shown
 from desktop.core.forms.values import AnswerError, check_value
 
 # protocol.md section 6: these changes after consent require consent again, in a new record.
@@ -85,6 +86,9 @@ class Session:
             self.answers[qid] = value
         digest = hashlib.sha256(shown_text(self.form, qid, self.translate).encode("utf-8")).hexdigest()
         self.storage.save_answer(self.interview_id, qid, value, self.lang, digest)
+        record = getattr(self.storage, "record_event", None)  # the vault's Records; test doubles may lack it
+        if value is not None and record is not None and unreviewed_shown(self.form, qid, self.lang):
+            record(self.interview_id, UNREVIEWED_EVENT, qid, self.lang)  # issue 8: flagged and recorded
 
     def _answered(self, section_id: str) -> bool:
         section = next(s for s in self.form.sections if s.id == section_id)

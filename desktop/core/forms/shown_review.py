@@ -1,0 +1,51 @@
+"""Which strings shown with a question were not reviewed (issue 8, item 3).
+
+The session records an audit event UNREVIEWED_EVENT (question id, language) whenever it saves an answer
+whose shown text (label, hint, choices: session.shown_text) holds a string without a valid sign-off; the
+dossier lists those questions with the strings concerned (dossier_unreviewed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from desktop.core.forms.catalog import context
+from desktop.core.forms.model import Form
+from desktop.core.forms.text import SOURCE_LANGUAGE, form_catalog
+
+UNREVIEWED_EVENT = "text_unreviewed"
+
+
+def shown_contexts(form: Form, qid: str) -> list[tuple[str, str]]:
+    """(msgctxt, English) of every string session.shown_text puts together for a question."""
+    q = form.questions[qid]
+    out = [(context(form, qid, "label"), q.label)]
+    if q.hint:
+        out.append((context(form, qid, "hint"), q.hint))
+    choices = form.choices(qid)
+    if choices:
+        out += [(context(form, choices.id, c.code, "label"), c.label) for c in choices.choices]
+    return out
+
+
+def unreviewed_shown(form: Form, qid: str, lang: str, locales: Path | None = None) -> list[str]:
+    """The msgctxt of each string shown with `qid` in `lang` that has no valid sign-off (English: none)."""
+    if lang == SOURCE_LANGUAGE:
+        return []
+    cat = form_catalog(lang, locales)
+    return [ctx for ctx, english in shown_contexts(form, qid) if not cat.lookup(ctx, english).reviewed]
+
+
+def dossier_unreviewed(form: Form, events: Iterable[tuple[str, str | None, str | None]],
+                       locales: Path | None = None) -> list[tuple[str, str, list[str]]]:
+    """From an interview's audit events (event, question id, language): each question recorded as shown with
+    unreviewed text, once per language, in form order, with the strings that are still unreviewed now (a
+    list emptied by a later sign-off means a reviewer has since approved exactly that text)."""
+    seen = {(qid, lang) for event, qid, lang in events if event == UNREVIEWED_EVENT and qid and lang}
+    order = list(form.questions)
+    out = []
+    for qid, lang in sorted(seen, key=lambda k: (order.index(k[0]) if k[0] in order else len(order), k[1])):
+        still = unreviewed_shown(form, qid, lang, locales) if qid in form.questions else []
+        out.append((qid, lang, still))
+    return out
