@@ -15,8 +15,9 @@ from pathlib import Path
 from desktop.core.sync import inbox
 from desktop.core.sync.outbox import push_outbox
 from desktop.core.sync.receive import desk_receive
-from desktop.core.vault import Vault
+from desktop.core.vault import Vault, keyfile
 from tests.core.vaulttools import PASSPHRASE
+from tests.sync.pages import all_pages
 from tests.sync.synctools import add_interview, world
 
 WORKER = Path(__file__).resolve().parent / "workers" / "seal_loop.py"
@@ -66,8 +67,9 @@ def test_kill_during_seal_never_loses_and_never_doubles(tmp_path: Path) -> None:
     rng = random.Random(seed)
     w = world(tmp_path)
     root = tmp_path / "field"
+    markers = {}
     for i in range(len(STAGES) * 4 + 60):
-        add_interview(w.field, f"K-{i:03d}")
+        markers[add_interview(w.field, f"K-{i:03d}", text=f"MARK-K{i:03d}-X")[1]] = f"MARK-K{i:03d}-X".encode()
     originals = {r.id: w.field.records.answers(r.id) for r in w.field.records.list_interviews()}
     w.field.lock()
     points = [(stage, rng.randint(1, 2)) for stage in STAGES for _ in range(2)]
@@ -82,7 +84,14 @@ def test_kill_during_seal_never_loses_and_never_doubles(tmp_path: Path) -> None:
     print(f"{len(points)} seeded + {RANDOM_KILLS} random kill points, seed {seed}: "
           f"{sealed} sealed, {drafts} drafts, 0 lost, 0 both")
 
+    # T13 after the kills and one normal unlock/lock: sealed text is in no page of the db or WAL.
+    Vault.unlock(root, PASSPHRASE).lock()
+    key = bytes(keyfile.read(root / "vault.key").unwrap(PASSPHRASE.encode()))
+    pages = all_pages(key, root / "vault.db")
     field = Vault.unlock(root, PASSPHRASE)
+    states = {r.id: r.state for r in field.records.list_interviews()}
+    found = {iid for iid, m in markers.items() if any(m in p for p in pages)}
+    assert found == {iid for iid, st in states.items() if st == "draft"}, "sealed text left, or a draft not seen"
     out = tmp_path / "out"
     out.mkdir()
     push_outbox(field, out)
