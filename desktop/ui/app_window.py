@@ -181,7 +181,10 @@ class MainWindow(QMainWindow):
         elif self.case is not None and here is self.case:
             self.show_cases()
         elif self.review is not None and here is self.review:
-            self.show_interview()
+            if self.review.read_only and self.interview is not None:
+                self.show_case(self.interview.case_id)
+            else:
+                self.show_interview()
 
     # -- unlock / lock ------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
@@ -230,7 +233,7 @@ class MainWindow(QMainWindow):
         self.interview.want_captive.connect(self.show_captive)
         self.interview.stopped.connect(lambda: self.show_case(self.interview.case_id if self.interview else ""))
         self.review = ReviewPage(self.core)
-        self.review.back.connect(self.show_interview)
+        self.review.back.connect(self.escape)
         self.review.finalized.connect(lambda: QTimer.singleShot(900, self.after_finalize))
         self.settings = SettingsPage(self.core)
         self.settings.back.connect(self.show_cases)
@@ -390,7 +393,9 @@ class MainWindow(QMainWindow):
         row = next(r for r in self.core.records.list_interviews() if r.id == interview_id)
         if row.state != "draft":
             self.interview.open(row.id, row.case_id, row.interview_date, row.captive_lang, row.interviewer_lang)
-            self.show_review()
+            if self.review is not None:
+                self.review.show_for(self.interview, read_only=True)
+                self.stack.setCurrentWidget(self.review)
             return
         self.interview.open(row.id, row.case_id, row.interview_date, row.captive_lang, row.interviewer_lang)
         self.show_interview()

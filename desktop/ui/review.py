@@ -36,6 +36,7 @@ T = {
     "missing": N_("Still to answer before finalizing: {count} question(s). {ids}"),
     "problems": N_("Answers that break a rule: {ids}"),
     "ready": N_("Everything required is answered."),
+    "closed": N_("This interview is finalized: it can be read, not changed."),
     "working": N_("Finalizing..."),
     "done": N_("Finalized. This interview can no longer be changed. It will be sealed for the legal team "
                "once a recipient is added in Settings."),
@@ -54,6 +55,7 @@ class ReviewPage(Page):
         super().__init__(parent)
         self.core = core
         self.page: Any = None
+        self.read_only = False
         self.title = heading(1)
         self.intro = wrapped("muted")
         self.body = QTextBrowser()
@@ -84,12 +86,16 @@ class ReviewPage(Page):
         col.addLayout(row)
         self.retranslate_ui()
 
-    def show_for(self, page: Any) -> None:
+    def show_for(self, page: Any, read_only: bool = False) -> None:
+        """read_only: a finalized interview, shown for reading; nothing can be ticked or finalized."""
         self.page = page
+        self.read_only = read_only
         for c in self.checks:
             c.setChecked(False)
+            c.setVisible(not read_only)
+        self.finalize_btn.setVisible(not read_only)
         self.retranslate_ui()
-        self.checks[0].setFocus()
+        (self.back_btn if read_only else self.checks[0]).setFocus()
 
     def _answer_text(self, qid: str, value: Any, cap: Any, intr: Any) -> str:
         form = self.page.form
@@ -143,14 +149,14 @@ class ReviewPage(Page):
             lines.append(_(T["missing"]).format(count=len(missing), ids=", ".join(missing[:8])))
         if problems:
             lines.append(_(T["problems"]).format(ids=", ".join(q for q, _m in problems)))
-        self.state.setText("\n".join(lines) if lines else _(T["ready"]))
+        self.state.setText(_(T["closed"]) if self.read_only else "\n".join(lines) if lines else _(T["ready"]))
         self.state.setObjectName("banner_warn" if lines else "banner_info")
         self.state.setStyleSheet("")
         self.update_button()
 
     def ready(self) -> bool:
         p = self.page
-        return bool(p is not None and p.session is not None and p.session.finished()
+        return bool(not self.read_only and p is not None and p.session is not None and p.session.finished()
                     and all(c.isChecked() for c in self.checks))
 
     def update_button(self) -> None:

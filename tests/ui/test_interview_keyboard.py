@@ -110,3 +110,21 @@ def test_declined_code_of_a_choice_list_is_shown_on_resume(window: Any, keyboard
     w.set_value("declined")  # a code of this list, not the "he declined" check box of text answers
     assert w.value() == "declined"
     w.deleteLater()
+
+
+def test_finalized_interview_opens_read_only(window: Any, keyboard: Any, core: Any, script: dict) -> None:
+    page = start_interview(window, keyboard, "CASE-RO")
+    drive(keyboard, page, script, {"ses_case": None})
+    review = window.review
+    for box in review.checks:
+        box.setChecked(True)
+    review.finalize()
+    tasks.wait()
+    iid = page.interview_id
+    window.after_finalize()
+    assert window.stack.currentWidget() is window.case
+    window.open_interview(iid)
+    assert window.stack.currentWidget() is review
+    assert review.read_only and not review.finalize_btn.isVisible() and not review.ready()
+    keyboard.key(Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.case
