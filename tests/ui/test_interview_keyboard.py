@@ -57,6 +57,10 @@ def test_whole_interview_by_keyboard(window: Any, keyboard: Any, qtbot: Any, cor
     assert stored["wsh_reasons_txt"] == DECLINED
     assert stored["dec_nopress_sig"].startswith("typed:")
     assert MARKER in stored["id_unit"]
+    # the live evaluation followed the answers: a valid interview now has a status result
+    qtbot.waitUntil(lambda: page.panel.result is not None
+                    and page.panel.result[0].status.result != "NOT_EVALUATED", timeout=3000)
+    assert "ST-" in page.panel.body.toPlainText()
     # review: tick the read-back checklist with Tab and Space, then finalize with Enter on the button
     review = window.review
     assert not review.finalize_btn.isEnabled()
@@ -128,3 +132,11 @@ def test_finalized_interview_opens_read_only(window: Any, keyboard: Any, core: A
     assert review.read_only and not review.finalize_btn.isVisible() and not review.ready()
     keyboard.key(Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.case
+
+
+def test_ctrl_plus_and_minus_scale_the_text(window: Any, keyboard: Any) -> None:
+    before = window.points
+    keyboard.key(Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.points == before + 1
+    keyboard.key(Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.points == before
