@@ -1,6 +1,6 @@
 """The small interface sealing and the desk need from the dossier module (issue 6).
 
-render(vault, interview_ids, extra) -> the signed PDF as bytes, rendered in memory (a plaintext
+render(vault, interview_ids, extra) -> the signed PDF as bytes, built in memory (a plaintext
 dossier is never written to the field laptop's disk); `extra` goes into the dossier's own signed
 manifest (bundle id and recipient fingerprints). verify(pdf, certificate_der) -> None when the dossier
 is valid, else the reason. DefaultPort adapts desktop.core.dossier; tests inject their own.
@@ -24,10 +24,12 @@ class DossierPort(Protocol):
 
 
 def _module(name: str) -> Any:
+    """desktop.core.dossier ("") or one of its modules; S005 when it is not there."""
+    full = "desktop.core.dossier" + (f".{name}" if name else "")
     try:
-        return importlib.import_module(f"desktop.core.dossier.{name}")
+        return importlib.import_module(full)
     except ImportError as err:
-        raise VoluntasError("S005", reason=f"desktop.core.dossier.{name}: {type(err).__name__}") from None
+        raise VoluntasError("S005", reason=f"{full}: {type(err).__name__}") from None
 
 
 def _attr(module: Any, name: str) -> Any:
@@ -38,18 +40,12 @@ def _attr(module: Any, name: str) -> Any:
 
 
 class DefaultPort:
-    """assemble -> pdf.render -> manifest.build/sign (Ed25519) -> sign.sign_dossier (PAdES); verify_bytes."""
+    """desktop.core.dossier: build_dossier (render, Ed25519 manifest with `extra`, PAdES; bytes only,
+    nothing written) and verify.verify_bytes (pinned certificate, DER)."""
 
     def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any]) -> bytes:
-        assemble = _attr(_module("assemble"), "assemble")
-        render = _attr(_module("pdf"), "render")
-        manifest = _module("manifest")
-        sign_dossier = _attr(_module("sign"), "sign_dossier")
-        dossier = assemble(vault, list(interview_ids))
-        rendered = render(dossier)
-        doc = _attr(manifest, "build")(dossier, rendered, dict(extra))
-        body, signature = _attr(manifest, "sign")(doc, vault.records.identity().ed25519_key())
-        return bytes(sign_dossier(rendered, body, signature, vault.records.identity()))
+        build = _attr(_module(""), "build_dossier")
+        return bytes(build(vault, list(interview_ids), extra_manifest=dict(extra)).pdf)
 
     def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
         result = _attr(_module("verify"), "verify_bytes")(pdf, certificate_der)
