@@ -67,6 +67,8 @@ class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
     footer_banner = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("initialFontName"):
+            kwargs["initialFontName"] = LATIN  # else every page lists Helvetica, not embedded
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 

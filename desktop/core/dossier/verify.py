@@ -15,6 +15,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+
 from desktop.core.dossier import manifest as mf
 from desktop.core.identity import fingerprint
 
@@ -56,6 +58,11 @@ def _verify(data: bytes, trust: bytes | None, result: VerifyResult) -> None:
     signer_der = sig.signer_cert.dump()
     details["certificate_fingerprint"] = fingerprint(signer_der)
     details["signer"] = sig.signer_cert.subject.human_friendly
+    certs = sig.signed_data["certificates"]
+    if len(certs) != 1 or certs[0].chosen.dump() != signer_der or not _self_or_trust_issued(signer_der, trust):
+        reasons.append("the signature embeds unexpected or altered certificates")
+    if not _cms_strict(sig.signed_data):
+        reasons.append("the signature container (CMS) has altered or unexpected fields")
     padding = _padding_problem(data, [int(x) for x in sig.sig_object["/ByteRange"]])
     if padding:
         reasons.append(padding)
@@ -96,6 +103,33 @@ def _verify(data: bytes, trust: bytes | None, result: VerifyResult) -> None:
         reasons.append("the pages are not the ones the manifest was made for (rendered hash differs)")
 
 
+def _cms_strict(sd: Any) -> bool:
+    """Fields of the CMS container no signature covers must be exactly what a signer writes: pyHanko
+    reads only what it needs, so a changed digestAlgorithms set would otherwise pass unnoticed."""
+    try:
+        infos = sd["signer_infos"]
+        algo = infos[0]["digest_algorithm"].dump()
+        return (len(infos) == 1 and sd["version"].native == "v1" and infos[0]["version"].native == "v1"
+                and [a.dump() for a in sd["digest_algorithms"]] == [algo]
+                and sd["encap_content_info"]["content_type"].native == "data"
+                and sd["encap_content_info"]["content"].native is None)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return False
+
+
+def _self_or_trust_issued(signer_der: bytes, trust: bytes | None) -> bool:
+    """The embedded certificate's own signature holds (pyHanko does not check a trust anchor's bytes)."""
+    from cryptography import x509
+
+    cert = x509.load_der_x509_certificate(signer_der)
+    issuer = x509.load_der_x509_certificate(trust) if trust is not None and trust != signer_der else cert
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
 def _padding_problem(data: bytes, br: list[int]) -> str | None:
     """The /Contents hole must hold the DER signature followed by zeros only."""
     if len(br) != 4 or br[0] != 0 or br[2] + br[3] != len(data) or not br[1] < br[2]:
@@ -115,7 +149,31 @@ def _padding_problem(data: bytes, br: list[int]) -> str | None:
         size, start = int.from_bytes(blob[2:2 + count], "big"), 2 + count
     if start + size > len(blob) or any(blob[start + size:]):
         return "the signature's /Contents holds bytes outside the signature"
-    return None
+    # ContentInfo = SEQUENCE {OID, [0] {SignedData SEQUENCE {...}}}: each level filled exactly, no slack
+    outer = _tlvs(blob[start:start + size])
+    inner = _tlvs(outer[1]) if outer is not None and len(outer) == 2 else None
+    fields = _tlvs(inner[0]) if inner is not None and len(inner) == 1 else None
+    return None if fields is not None and len(fields) in (4, 5, 6) else "the signature's /Contents is not in DER form"
+
+
+def _tlvs(data: bytes) -> list[bytes] | None:
+    """The contents of each DER element in `data`, if they fill it exactly with minimal lengths."""
+    out, pos = [], 0
+    while pos < len(data):
+        if pos + 2 > len(data):
+            return None
+        size, pos = data[pos + 1], pos + 2
+        if size & 0x80:
+            count = size & 0x7F
+            raw = data[pos:pos + count]
+            size, pos = int.from_bytes(raw, "big"), pos + count
+            if count == 0 or len(raw) != count or raw[0] == 0 or size < 0x80:
+                return None
+        if pos + size > len(data):
+            return None
+        out.append(data[pos:pos + size])
+        pos += size
+    return out
 
 
 def _attachments(reader: Any) -> dict[str, bytes]:

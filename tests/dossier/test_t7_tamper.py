@@ -1,0 +1,74 @@
+"""T7: every mutation of a signed dossier is rejected with a reason; clean dossiers verify."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from desktop.core.dossier import build_dossier
+from desktop.core.dossier.verify import verify_bytes
+from tests.core.vaulttools import make_vault
+from tests.dossier import tamper
+from tests.dossier.sample import import_case
+
+SEED = 20261126
+K = 5
+
+
+def test_tamper_battery(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path / "v")
+    try:
+        ident = vault.records.identity()
+        vignettes = ["V05", "V01", "V03", "V07", "V10"][:K]
+        clean = [build_dossier(vault, import_case(vault, v, lang, "en")).pdf
+                 for v, lang in zip(vignettes, ["ko", "uk", "en", "ko", "uk"], strict=True)]
+    finally:
+        vault.lock()
+    trust = ident.certificate
+    false_rejects = [i for i, pdf in enumerate(clean) if not verify_bytes(pdf, trust).ok]
+    assert false_rejects == []
+    rng = random.Random(SEED)
+    print(f"seed {SEED}")
+    mutations: list[tamper.Mutation] = []
+    for pdf in clean:
+        mutations += tamper.byte_flips(pdf, rng, 200 // K)
+    mutations += tamper.structured_flips(clean[0], rng)
+    mutations += tamper.crafted(clean[0], clean[1], ident)
+    accepted, reasons = [], set()
+    for name, data in mutations:
+        result = verify_bytes(data, trust)
+        if result.ok or not result.reasons:
+            accepted.append(name)
+        reasons.update(result.reasons)
+    rejected = len(mutations) - len(accepted)
+    print(f"{len(mutations)} mutations, {rejected} rejected, {len(accepted)} accepted")
+    for reason in sorted(reasons):
+        print("  reason:", reason)
+    assert accepted == []
+
+
+def test_each_crafted_attack_has_its_own_reason(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path / "v")
+    try:
+        ident = vault.records.identity()
+        a = build_dossier(vault, import_case(vault, "V05", "ko", "en")).pdf
+        b = build_dossier(vault, import_case(vault, "V01", "uk", "en")).pdf
+    finally:
+        vault.lock()
+    expected = {
+        "shadow: page content replaced": "after",
+        "evil annotation": "after",
+        "sneaky signature field": "after",
+        "attachment added after": "after",
+        "signature stripped (rendered revision only)": "no signature",
+        "manifest swapped (another dossier's, its own signature)": "rendered hash differs",
+        "Ed25519 signature swapped": "does not verify",
+        "manifest field edited": "does not verify",
+        "manifest not canonical": "canonical",
+        "re-signed with an untrusted key": "not the trusted certificate",
+        "pages of another dossier with this manifest": "rendered hash differs",
+    }
+    found = dict(tamper.crafted(a, b, ident))
+    for name, phrase in expected.items():
+        reasons = verify_bytes(found[name], ident.certificate).reasons
+        assert any(phrase in r for r in reasons), (name, reasons)
