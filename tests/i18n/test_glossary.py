@@ -27,7 +27,8 @@ def test_shipped_catalogs_pass(lang: str, domain: str) -> None:
     assert [str(w) for w in check_po(po(paths.locales_dir(), lang, domain), lang)] == []
 
 
-@pytest.mark.parametrize(("lang", "right", "wrong"), [("ko", KO_INTERPRETER, KO_WRONG), ("uk", UK_INTERPRETER, UK_WRONG)])
+@pytest.mark.parametrize(("lang", "right", "wrong"),
+                         [("ko", KO_INTERPRETER, KO_WRONG), ("uk", UK_INTERPRETER, UK_WRONG)])
 def test_a_planted_wrong_term_is_flagged(lang: str, right: str, wrong: str, tmp_path: Path) -> None:
     _forms, locales = copy_form_and_locales(tmp_path)
     path = po(locales, lang)
