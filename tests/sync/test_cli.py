@@ -102,3 +102,41 @@ def test_resolve_case() -> None:
     assert resolve_case(rows, "id-2") == "id-2" and resolve_case(rows, "A") == "id-1"
     with pytest.raises(VoluntasError):
         resolve_case(rows, "B")
+
+
+def test_finalize_and_receive_with_the_real_dossier(tmp_path: Path) -> None:
+    """`interview import` -> `interview finalize` -> `outbox push` -> `desk receive` -> `desk case`."""
+    pytest.importorskip("desktop.core.dossier")
+    from desktop.core.sync.desk import desk_init, enrol, export_recipient
+    from desktop.core.sync.recipients import add_recipient
+    from tests.conftest import SHARED
+    from tests.sync.synctools import export_keys
+
+    field, desk, pp, dpp = tmp_path / "field", tmp_path / "desk", tmp_path / "pp", tmp_path / "dpp"
+    pp.write_text(PASSPHRASE + "\n")
+    dpp.write_text(DESK_PASSPHRASE + "\n")
+    F = ("--data-dir", str(field), "--passphrase-file", str(pp))
+    D = ("--data-dir", str(desk), "--passphrase-file", str(dpp))
+    run_cli(*F, "vault", "init", check=True)
+    dv = desk_init(desk, DESK_PASSPHRASE, "R", "L", kdf_profile="fast")
+    export_recipient(dv, tmp_path / "r.json")
+    fv = Vault.unlock(field, PASSPHRASE)
+    add_recipient(fv, tmp_path / "r.json")
+    enrol(dv, export_keys(fv, tmp_path / "keys"))
+    fv.lock()
+    dv.lock()
+    case_id = run_cli(*F, "interview", "import", str(SHARED / "vignettes" / "V05.json"), check=True).stdout.split()[-1]
+    assert _in_process(register_finalize, field, pp, "finalize", case_id) == 0
+    states = [r["state"] for r in json.loads(run_cli(*F, "interview", "list", "--json", check=True).stdout)]
+    assert states == ["sealed", "sealed"]
+    out = tmp_path / "out"
+    out.mkdir()
+    run_cli(*F, "outbox", "push", "--to", str(out), check=True)
+    proc = run_cli(*D, "desk", "receive", "--from", str(out), "--json")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert [o["status"] for o in json.loads(proc.stdout)] == ["imported"]
+    view = json.loads(run_cli(*D, "desk", "case", "V05", check=True).stdout)
+    assert len(view["interviews"]) == 2 and view["evaluation"] is not None
+    (out / next(out.iterdir()).name).write_bytes(b"age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n")
+    proc = run_cli(*D, "desk", "receive", "--from", str(out))
+    assert proc.returncode == 1 and "rejected" in proc.stdout and "Traceback" not in proc.stderr
