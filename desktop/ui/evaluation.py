@@ -49,7 +49,13 @@ class EvaluationPanel(Page):
 
     def _data(self) -> Callable[[str, str], str]:
         cat = i18n.catalog(i18n.language(), "forms")
-        return lambda key, text: cat.pgettext(f"{self.form_id}.rules.{key}", text)
+        prefix = self.form_id + ".rules."
+
+        def data(key: str, text: str) -> str:  # rules.yaml text: data, msgctxt <form>.rules.<key>
+            lookup = cat.pgettext
+            return lookup(prefix + key, text) if text else text
+
+        return data
 
     def retranslate_ui(self) -> None:
         self.title.setText(_(T["title"]))
