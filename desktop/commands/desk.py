@@ -39,8 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst = dsub.add_parser("list", help="the cases received")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=cmd_list)
-    case = dsub.add_parser("case", help="one case: all interviews and the case-level evaluation")
+    case = dsub.add_parser("case", help="one case: all interviews and the case-level evaluation (JSON)")
     case.add_argument("case_code")
+    case.add_argument("--answers", action="store_true", help="include the answers and notes (printed on screen)")
     case.set_defaults(func=cmd_case)
     sign = dsub.add_parser("signoff", help="add a reviewer's sign-off note to a case")
     sign.add_argument("case_code")
@@ -144,7 +145,12 @@ def cmd_case(args: argparse.Namespace) -> int:
         view = case_view(vault, args.case_code)
     finally:
         vault.lock()
-    print_json(dataclasses.asdict(view))
+    doc = dataclasses.asdict(view)
+    if not args.answers:  # answer text reaches the terminal (and its scrollback) only when asked for
+        for item in doc["interviews"]:
+            item["answers"] = sorted(item["answers"])
+            item["notes"] = sorted(item["notes"])
+    print_json(doc)
     return EXIT_OK
 
 

@@ -68,6 +68,9 @@ def test_desk_and_field_commands(tmp_path: Path) -> None:
     run_cli(*D, "desk", "signoff", "CLI-1", "--reviewer", "R", "--note-file", str(note), check=True)
     view = json.loads(run_cli(*D, "desk", "case", "CLI-1", check=True).stdout)
     assert view["signoffs"][0]["note"] == "checked" and len(view["interviews"]) == 1
+    assert view["interviews"][0]["answers"] == ["free_text", "ses_case"]  # question ids only
+    full = json.loads(run_cli(*D, "desk", "case", "CLI-1", "--answers", check=True).stdout)
+    assert full["interviews"][0]["answers"]["ses_case"] == "CLI-1"
     back = tmp_path / "back"
     back.mkdir()
     run_cli(*D, "desk", "receipts", "--to", str(back), check=True)
