@@ -429,8 +429,7 @@ class MainWindow(QMainWindow):
         self.interview.commit_current()
         from desktop.ui.captive import captive_content
 
-        text, choices, chosen = captive_content(self.interview)
-        self.captive.show_question(text, choices, chosen)
+        self.captive.show_question(*captive_content(self.interview))
         self.stack.setCurrentWidget(self.captive)
         self.kdf_banner.hide()
         self.showFullScreen()
@@ -441,10 +440,13 @@ class MainWindow(QMainWindow):
             return
         from desktop.ui.captive import captive_content
 
-        self.interview.choose(n)
-        self.interview.go_next()
-        text, choices, chosen = captive_content(self.interview)
-        self.captive.show_question(text, choices, chosen)
+        page = self.interview
+        several = page.session is not None and page.session.current is not None \
+            and page.form.questions[page.session.current].type == "select_multiple"
+        page.choose(n)
+        if not several:  # with several answers he may point again; the interviewer moves on with Enter outside
+            page.go_next()
+        self.captive.show_question(*captive_content(page))
 
     def leave_captive(self) -> None:
         self.showNormal()

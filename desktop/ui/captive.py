@@ -27,6 +27,7 @@ class CaptiveView(Page):
         self.choices_box = QVBoxLayout()
         self.buttons: list[QPushButton] = []
         self.pointed = 0
+        self.marked: tuple[int, ...] = ()
         col = QVBoxLayout(self)
         col.setContentsMargins(80, 60, 80, 60)
         col.addStretch(1)
@@ -36,8 +37,9 @@ class CaptiveView(Page):
         col.addStretch(2)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def show_question(self, text: str, choices: list[str], chosen: int = 0) -> None:
-        """text and choices already in the captive's language; chosen is 1-based (0 = none)."""
+    def show_question(self, text: str, choices: list[str], chosen: int = 0, marked: tuple[int, ...] = ()) -> None:
+        """text and choices already in the captive's language; chosen is 1-based (0 = none); marked: the
+        choices already ticked on a question with several answers."""
         self.question.setText(text)
         for b in self.buttons:
             self.choices_box.removeWidget(b)
@@ -51,14 +53,16 @@ class CaptiveView(Page):
             b.clicked.connect(lambda _on, n=n: self.point(n))
             self.choices_box.addWidget(b)
             self.buttons.append(b)
+        self.marked = marked
         self.point(chosen)
         self.setFocus()
 
     def point(self, n: int) -> None:
         self.pointed = n
         for i, b in enumerate(self.buttons, start=1):
-            b.setChecked(i == n)
-            b.setStyleSheet("font-weight: bold; border: 4px solid #2b5d8a;" if i == n else "")
+            b.setChecked(i == n or i in self.marked)
+            style = "border: 4px solid #2b5d8a;" if i == n else ""
+            b.setStyleSheet(style + ("font-weight: bold;" if i == n or i in self.marked else ""))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         key, mods = event.key(), event.modifiers()
@@ -83,18 +87,22 @@ class CaptiveView(Page):
         self.show_question("", [])
 
 
-def captive_content(page: Any) -> tuple[str, list[str], int]:
+def captive_content(page: Any) -> tuple[str, list[str], int, tuple[int, ...]]:
     """What the captive view shows for the interview page's current question, in his language only."""
     s = page.session
     if s is None or s.current is None:
-        return "", [], 0
+        return "", [], 0, ()
     q = page.form.questions[s.current]
     cap = page.core.text(page.captive_lang)
     text = cap.get(q.label, q.id, "label").text
     cl = page.form.choices(q.id)
     choices = [cap.get(c.label, cl.id, c.code, "label").text for c in cl.choices] if cl else []
-    chosen = 0
+    chosen, marked = 0, ()
     value = s.answers.get(q.id)
+    if cl is not None and page.widget is not None and page.widget.q.id == q.id:
+        value = page.widget.value()  # what is ticked now, saved or not (choice widgets never raise)
     if cl and isinstance(value, str) and value in cl.codes:
         chosen = cl.codes.index(value) + 1
-    return text, choices, chosen
+    elif cl and isinstance(value, list):
+        marked = tuple(cl.codes.index(v) + 1 for v in value if v in cl.codes)
+    return text, choices, chosen, marked

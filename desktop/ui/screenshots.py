@@ -54,6 +54,22 @@ def _fill(page: Any, script: dict[str, Any], stop_at: str, overrides: dict[str, 
     page.evaluate()
 
 
+def _preview(out: Path, lang: str) -> None:
+    """Screen 11, the translator preview (no vault), on the question with the longest choice list."""
+    from desktop import preview_app
+    from desktop.ui import tasks
+
+    app, win = preview_app.build()
+    win.resize(*SIZE)
+    win.show()
+    tasks.wait()
+    page = win.centralWidget()
+    page.go(next(n for n, p in enumerate(page.pages) if p.id == "set_present"))
+    _settle(app)
+    win.grab().save(str(out / f"11-translator-preview-{lang}.png"))
+    win.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "screenshots")
@@ -90,6 +106,7 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         shots: list[tuple[str, Any]] = [("01-first-run", win)]
         win.grab().save(str(out / f"01-first-run-{lang}.png"))
         win.close()
+        _preview(out, lang)
         core = make_demo_core(tmp / f"demo-{lang}")
         core.set_setting("ui_lang", lang)
         app, win = build(core)
