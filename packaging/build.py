@@ -59,6 +59,18 @@ def compile_catalogs() -> None:
         raise SystemExit("build: catalogs not compiled from their .po: " + ", ".join(stale))
 
 
+def source_state() -> str:
+    """The commit built, and whether the working tree had changes: the bundle holds the tree as it was."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "desktop", "forms", "locales", "resources"],
+                               cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return head + (" + uncommitted changes in desktop/forms/locales/resources" if dirty else " (clean)")
+
+
 def run_pyinstaller(dist: Path, work: Path) -> float:
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
            "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
@@ -138,11 +150,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tar", action="store_true", help="skip the .tar.gz")
     parser.add_argument("--repeats", type=int, default=3, help="start-up runs per command (default 3)")
     parser.add_argument("--test", action="store_true", help="then run the packaging smoke test on this build")
+    parser.add_argument("--debug", action="store_true",
+                        help="a debug build in dist/debug/ (VOLUNTAS_DEBUG_EXEC=FILE runs FILE inside it); build only")
     args = parser.parse_args(argv)
 
     figures: dict[str, object] = {"platform": f"{sys.platform}-{platform.machine()}",
                                   "python": platform.python_version()}
+    if args.debug:
+        compile_catalogs()
+        os.environ["VOLUNTAS_BUILD_DEBUG"] = "1"
+        seconds = run_pyinstaller(DIST / "debug", WORK / "debug")
+        say(f"debug build in {DIST / 'debug' / NAME} ({seconds:.0f} s); not for release")
+        return 0
     if not args.skip_build:
+        figures["source"] = source_state()
+        say(f"source:          {figures['source']}")
         compile_catalogs()
         figures["build_seconds"] = round(run_pyinstaller(DIST, WORK), 1)
         say(f"build time:      {figures['build_seconds']} s")
