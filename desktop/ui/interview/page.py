@@ -251,7 +251,12 @@ class InterviewPage(Page):
              interviewer_lang: str) -> None:
         self.interview_id, self.case_id, self.interview_date = interview_id, case_id, interview_date
         self.captive_lang, self.interviewer_lang = captive_lang, interviewer_lang
-        self.session = self.core.session(interview_id, captive_lang, interview_date)
+        try:
+            self.session = self.core.session(interview_id, captive_lang, interview_date)
+        except VoluntasError as err:  # e.g. a closed record missing its session date: say so, change nothing
+            self.session = None
+            self.problem.setText(err.message(_))
+            return
         self.notes = dict(self.core.records.notes(interview_id))
         self.stop_applied = False
         position = self.core.records.position(interview_id)
