@@ -29,10 +29,11 @@ def resolve_case(rows: list[tuple[str, str]], wanted: str) -> str:
 
 def cmd_finalize(args: argparse.Namespace) -> int:
     from desktop.core.sync.recipients import RECOMMENDED, list_recipients
-    from desktop.core.sync.seal import seal_case
+    from desktop.core.sync.seal import checkpoint, seal_case
 
     vault = open_vault(args)
     try:
+        checkpoint(vault)  # a crash after an earlier seal's commit may have left old pages in the WAL
         rows = vault.conn_or_raise().execute("SELECT id, code FROM cases").fetchall()
         case_id = resolve_case([(str(a), str(b)) for a, b in rows], args.case_id)
         result = seal_case(vault, case_id)

@@ -143,5 +143,9 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
 
 
 def checkpoint(vault: Vault) -> None:
-    """Move the WAL into the database and truncate it, so deleted pages do not linger in the WAL."""
+    """Move the WAL into the database and truncate it, so deleted pages do not linger in the WAL.
+
+    Call it right after every unlock too: a crash between a seal's commit and its checkpoint leaves
+    older page versions (the sealed answers, encrypted with the vault key) in the WAL until then.
+    """
     vault.conn_or_raise().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
