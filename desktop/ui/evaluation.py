@@ -40,11 +40,17 @@ class EvaluationPanel(Page):
         col.addWidget(self.banner)
         col.addWidget(self.body, 1)
         self.result: tuple[Any, Any] | None = None
+        self._shown: Any = None
         self.setMinimumWidth(230)
         self.retranslate_ui()
 
     def show_result(self, result: tuple[Any, Any] | None) -> None:
-        self.result = result
+        """Redraw only when a result or a fired rule changed (drawing the text costs more than evaluating)."""
+        key = None if result is None else _signature(result[0])
+        if key is not None and key == self._shown and self.result is not None:
+            self.result = result
+            return
+        self.result, self._shown = result, key
         self.retranslate_ui()
 
     def _data(self) -> Callable[[str, str], str]:
@@ -58,6 +64,7 @@ class EvaluationPanel(Page):
         return data
 
     def retranslate_ui(self) -> None:
+        self._shown = None if self.result is None else _signature(self.result[0])
         self.title.setText(_(T["title"]))
         self.banner.setText(_(BANNER))
         if self.result is None:
@@ -98,5 +105,14 @@ class EvaluationPanel(Page):
         self.body.setHtml("".join(parts))
 
     def clear_sensitive(self) -> None:
-        self.result = None
+        self.result = self._shown = None
         self.body.clear()
+
+
+def _signature(ev: Any) -> tuple[Any, ...]:
+    def ids(entries: Any) -> tuple[str, ...]:
+        return tuple(f.rule.id + ":" + str(f.outcome) + ":" + str(f.option) for f in entries)
+
+    return (ev.status.result, ev.wish.result, ev.wish.repeat_interview, tuple(ev.risk.result.items()),
+            tuple(ev.options.result.items()), ids(ev.status.fired), ids(ev.wish.fired), ids(ev.risk.fired),
+            ids(ev.options.fired))

@@ -107,7 +107,7 @@ class InterviewPage(Page):
         self._build()
         self.eval_timer = QTimer(self)
         self.eval_timer.setSingleShot(True)
-        self.eval_timer.setInterval(120)
+        self.eval_timer.setInterval(300)  # while he is answering quickly, redraw when the pace drops
         self.eval_timer.timeout.connect(self.evaluate)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
