@@ -1,0 +1,59 @@
+"""Benchmarks of the dossier: export of a full interview (render, sign, write), file size, verify.
+
+rows() -> [(name, value, unit, target)]; run by `python -m tests.bench dossier`, never asserted in tests.
+The first export in a process also pays for imports (pyHanko 0.33 s), fonts and form loading: reported
+separately as "cold".
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.core.dossier import export_dossier, verify_dossier
+from tests.core.vaulttools import make_vault
+from tests.dossier.sample import import_case
+
+
+def rows() -> list[tuple[str, float | int, str, str]]:
+    os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
+    base = Path(os.environ.get("VOLUNTAS_BENCH_TMP") or tempfile.mkdtemp())
+    vault = make_vault(base / "bench-dossier-vault")
+    try:
+        case_id = import_case(vault, "V02", "ko", "en")  # one full interview, every section answered
+        out = base / "dossier.pdf"
+        start = time.perf_counter()
+        export_dossier(vault, case_id, out)
+        cold = (time.perf_counter() - start) * 1000.0
+        warm = []
+        for _ in range(5):
+            start = time.perf_counter()
+            export_dossier(vault, case_id, out)
+            warm.append((time.perf_counter() - start) * 1000.0)
+        size = out.stat().st_size
+        two = import_case(vault, "V05", "ko", "uk")
+        export_dossier(vault, two, base / "two.pdf")
+        size_two = (base / "two.pdf").stat().st_size
+    finally:
+        vault.lock()
+    verify = []
+    for _ in range(10):
+        start = time.perf_counter()
+        assert verify_dossier(out).ok
+        verify.append((time.perf_counter() - start) * 1000.0)
+    return [
+        ("dossier: export 1 interview, cold process", cold, "ms", "< 2000 ms"),
+        ("dossier: export 1 interview (median of 5)", statistics.median(warm), "ms", "< 2000 ms"),
+        ("dossier: file size, 1 interview ko/en", size, "bytes", "< 1 MB"),
+        ("dossier: file size, 2 interviews ko/uk", size_two, "bytes", "< 1 MB"),
+        ("dossier: verify (median of 10)", statistics.median(verify), "ms", "< 300 ms"),
+        ("dossier: verify (max of 10)", max(verify), "ms", "< 300 ms"),
+    ]
+
+
+if __name__ == "__main__":
+    for name, value, unit, target in rows():
+        print(f"{name:45s} {value:12,.1f} {unit}  (target {target})")
