@@ -73,3 +73,8 @@ def test_a_later_sign_off_shows_in_the_dossier_list(locales: Path) -> None:
     sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.yes_no.")
     assert dossier_unreviewed(form, events) == [("set_interp", "uk", [])]
     assert shown_review.shown_contexts(form, "set_interp")[0] == (f"{FORM}.set_interp.label", "Is an interpreter used?")
+
+
+def test_summary_line_for_the_dossier() -> None:
+    assert shown_review.summary([("set_interp", "ko", []), ("ses_dt", "uk", ["x"])]) == "set_interp (ko), ses_dt (uk)"
+    assert shown_review.summary([]) == "-"

@@ -49,3 +49,8 @@ def dossier_unreviewed(form: Form, events: Iterable[tuple[str, str | None, str |
         still = unreviewed_shown(form, qid, lang, locales) if qid in form.questions else []
         out.append((qid, lang, still))
     return out
+
+
+def summary(listed: Iterable[tuple[str, str, list[str]]]) -> str:
+    """One line for the dossier's audit table: "set_interp (ko), ses_dt (ko)", or "-" when none."""
+    return ", ".join(f"{qid} ({lang})" for qid, lang, _still in listed) or "-"
