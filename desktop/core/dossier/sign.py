@@ -32,7 +32,7 @@ def sign_dossier(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: I
     cert = asn1_x509.Certificate.load(ident.certificate)
     signer = signers.SimpleSigner(
         signing_cert=cert, signing_key=asn1_keys.PrivateKeyInfo.load(ident.ecdsa_private),
-        cert_registry=SimpleCertificateStore(),  # the signing certificate is embedded once, nothing else
+        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]  # the certificate, once
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered))
     for name, data, mime, desc in (
