@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_build:
         figures["source"] = source_state()
         say(f"source:          {figures['source']}")
+        if "uncommitted" in str(figures["source"]):
+            say("                 (a build for the laptops comes from a clean clone of a tagged commit)")
         compile_catalogs()
         figures["build_seconds"] = round(run_pyinstaller(DIST, WORK), 1)
         say(f"build time:      {figures['build_seconds']} s")

@@ -4,7 +4,8 @@
    None; `voluntas` writes its errors to stderr, so both point at os.devnull there instead of raising.
 2. Packaging smoke test only (tests/packaging/test_frozen.py): when VOLUNTAS_SMOKE_QUIT_MS is set AND the
    command line is `gui --demo`, the window is reported on stdout (one line `VOLUNTAS_SMOKE {json}`: title,
-   visible, size, number of distinct colours sampled from a grab, never the pixels) that many milliseconds
+   visible, size, number of distinct colours sampled from a grab - never the pixels -, and the process's
+   core-dump limit and dumpable flag as desktop.core.hardening left them) that many milliseconds
    after the event loop started, and then the app quits normally, so the demo vault is wiped as on a user's
    close. It does nothing for a real vault and nothing without the variable.
 """
@@ -15,6 +16,22 @@ import sys
 for _name in ("stdout", "stderr"):
     if getattr(sys, _name) is None:
         setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the app
+
+
+def _hardening() -> dict:
+    """What desktop.core.hardening set in this process (T14): core-dump limit and, on Linux, the dumpable flag."""
+    found = {}
+    try:
+        import resource
+
+        found["core_limit"] = resource.getrlimit(resource.RLIMIT_CORE)[1]
+    except ImportError:
+        pass
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        found["dumpable"] = ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)  # PR_GET_DUMPABLE
+    return found
 
 
 def _install_smoke_quit(delay_ms: int) -> None:
@@ -45,6 +62,7 @@ def _install_smoke_quit(delay_ms: int) -> None:
                 "platform": app.platformName(),
                 "frozen": bool(getattr(sys, "frozen", False)),
                 "seconds_to_report": round(time.perf_counter() - started, 3),
+                **_hardening(),
             }
             sys.stdout.write("VOLUNTAS_SMOKE " + json.dumps(report, sort_keys=True) + "\n")
             sys.stdout.flush()
