@@ -193,7 +193,8 @@ def _audit(d: Dossier, _: Translate, width: float) -> list[Flowable]:
             [_(N_("Present")), present],
             [_(N_("Audit events")), ", ".join(f"{e} {n}" for e, n in sorted(ev.items()))],
             [_(N_("Attachments")), str(len(part.attachments))],
-            [_(N_("Audit-chain head")), f"{part.audit_seq}: {part.audit_head}"],
+            [_(N_("Audit events")) + " (n)", str(part.audit_seq)],
+            [_(N_("Audit-chain head")), part.audit_head],
         ]
         out += [para(_(N_("Interview {n} on {date}")).format(n=part.index, date=part.row.interview_date), H3),
                 _table(rows, [width * 0.3, width * 0.7])]
@@ -212,5 +213,5 @@ def _hashes(d: Dossier, _: Translate, width: float) -> list[Flowable]:
                  "'pdfsig FILE.pdf', or a PDF reader that trusts the certificate above. The attached "
                  "manifest.json is signed with the Ed25519 key above (manifest.sig) and holds the SHA-256 "
                  "of this document as rendered, before the manifest and the signature were added."))
-    return [para(_(N_("Hashes and keys")), H2), _table(rows, [width * 0.38, width * 0.62]), Spacer(1, 6),
+    return [para(_(N_("Hashes and keys")), H2), _table(rows, [width * 0.3, width * 0.7]), Spacer(1, 6),
             para(check, SMALL), Paragraph("", BODY)]
