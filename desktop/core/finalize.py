@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.vault import Vault, audit
+from desktop.core.vault import Vault
 
 FINALIZED, SEALED = "finalized", "sealed"
 
@@ -29,7 +29,7 @@ def mark_finalized(vault: Vault, interview_id: str) -> None:
             raise VoluntasError("V016", ident=interview_id, state=row[0])
         conn.execute("UPDATE interviews SET state = 'finalized', elapsed_ms = ? WHERE id = ?",
                      (elapsed, interview_id))
-        audit.append(conn, interview_id, "finalized", elapsed)
+        records.audit(conn, interview_id, "finalized", elapsed)
     bus.announce("interview.finalized", interview_id=interview_id)
 
 

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.casefile import CaseFile, CaseInterview, bad
 from desktop.core.forms.answers import AnswerError, check_constraints, resolve
 from desktop.core.rules.aggregate import wish_for_case
-from desktop.core.casefile import CaseFile, CaseInterview, bad
 from desktop.core.rules.config import effective_config
 from desktop.core.rules.model import Env, Ruleset
 from desktop.core.rules.options import evaluate_options

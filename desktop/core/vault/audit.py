@@ -42,43 +42,20 @@ def head(conn: Connection, chain: str) -> tuple[int, str]:
     return (int(row[0]), bytes(row[1]).hex()) if row else (0, GENESIS)
 
 
-class Heads:
-    """The chain heads of one connection, so an append needs no lookup on the save path.
-
-    Heads written inside a transaction count only once it commits; a rollback forgets them.
-    """
-
-    def __init__(self) -> None:
-        self._committed: dict[str, tuple[int, str]] = {}
-        self._pending: dict[str, tuple[int, str]] = {}
-
-    def get(self, conn: Connection, chain: str) -> tuple[int, str]:
-        known = self._pending.get(chain) or self._committed.get(chain)
-        return known if known is not None else head(conn, chain)
-
-    def moved(self, chain: str, seq: int, digest: str) -> None:
-        self._pending[chain] = (seq, digest)
-
-    def commit(self) -> None:
-        self._committed.update(self._pending)
-        self._pending.clear()
-
-    def rollback(self) -> None:
-        self._pending.clear()
-
-
 def append(conn: Connection, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
-           lang: str | None = None, text_hash: str | None = None, heads: Heads | None = None) -> str:
-    """Append inside the caller's transaction; return the new head hash."""
-    seq, prev = heads.get(conn, chain) if heads else head(conn, chain)
+           lang: str | None = None, text_hash: str | None = None) -> str:
+    """Append inside the caller's transaction; return the new head hash.
+
+    The head is read from the table each time (not cached): sealing deletes whole chains, and a cached
+    head would then link a new entry to a vanished one.
+    """
+    seq, prev = head(conn, chain)
     seq += 1
     digest = entry_hash(prev, chain, seq, event, question_id, lang, text_hash, elapsed_ms)
     conn.execute(
         "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (chain, seq, event, question_id, lang, text_hash, elapsed_ms, bytes.fromhex(digest)),
     )
-    if heads:
-        heads.moved(chain, seq, digest)
     return digest
 
 

@@ -50,7 +50,6 @@ class Records:
         self._conn = conn
         self.clock = clock
         self._resumed: dict[str, tuple[float, int]] = {}  # interview -> (monotonic at resume, base ms)
-        self._heads = audit.Heads()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -60,19 +59,16 @@ class Records:
             yield conn
             conn.execute("COMMIT")
         except sqlcipher3.OperationalError as err:
-            self._heads.rollback()
             _rollback(conn)
             raise VoluntasError("V011", path="vault", reason=str(err)) from None
         except BaseException:
-            self._heads.rollback()
             _rollback(conn)
             raise
-        self._heads.commit()
 
     def audit(self, conn: Connection, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
               lang: str | None = None, text_hash: str | None = None) -> str:
         """Append an audit entry inside transaction(); the only way entries are written."""
-        return audit.append(conn, chain, event, elapsed_ms, question_id, lang, text_hash, heads=self._heads)
+        return audit.append(conn, chain, event, elapsed_ms, question_id, lang, text_hash)
 
     # -- identity and settings --------------------------------------------------------------
     def store_identity(self, ident: Identity) -> None:
@@ -205,6 +201,7 @@ class Records:
         """An audit event with no answer: a language change, a pause, re-consent, a stop."""
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
+            self._draft(conn, interview_id)  # a sealed interview's chain is gone: nothing may extend it
             self.audit(conn, interview_id, event, elapsed, question_id, lang)
 
     # -- reading ----------------------------------------------------------------------------

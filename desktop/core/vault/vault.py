@@ -99,6 +99,8 @@ class Vault:
             throttle.reset()
             conn = db.connect(paths.db, key)
             migrations.migrate(conn)
+            # A crash between a seal's commit and its checkpoint leaves old pages in the WAL: fold them now.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except BaseException:
             lock.release()
             raise
