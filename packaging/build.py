@@ -111,10 +111,23 @@ def _clean_env(home: Path) -> dict[str, str]:
     return env
 
 
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: wall time only
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def time_run(cmd: list[str], window: bool) -> tuple[float, float]:
-    """(seconds until the window was reported or the command ended, seconds until the process ended)."""
+    """(wall seconds until the window was reported / the command ended, CPU seconds of the whole run).
+
+    CPU time is the steadier figure on a loaded machine; wall time is what the interviewer waits.
+    """
     with tempfile.TemporaryDirectory(prefix="voluntas-start-") as tmp:
         env = _clean_env(Path(tmp))
+        cpu_before = _children_cpu()
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                 text=True)
@@ -125,22 +138,26 @@ def time_run(cmd: list[str], window: bool) -> tuple[float, float]:
                 shown = time.perf_counter() - started
         code = proc.wait(timeout=120)
         ended = time.perf_counter() - started
+        cpu = _children_cpu() - cpu_before
     if code != 0 or (window and shown is None):
         raise SystemExit(f"build: {' '.join(cmd)} exited {code} (window reported: {shown is not None})")
-    return (shown if window else ended), ended
+    return (shown if window and shown is not None else ended), cpu
 
 
 def start_times(frozen: list[str], checkout: list[str], repeats: int) -> dict[str, dict[str, float]]:
-    """Start-up of `--help` (CLI) and `gui --demo` up to the shown window, first run and median of `repeats`.
+    """Start-up of `--help` (CLI) and `gui --demo` up to the shown window: first run, median wall, median CPU.
 
     A new process each time with a fresh HOME; the OS file cache is warm after the first run (and after the
     build), so `first` is the closest to a cold start this can measure without dropping the machine's caches.
+    The GUI's CPU time covers the whole run (window, 0 ms wait, quit, demo vault wiped).
     """
     figures: dict[str, dict[str, float]] = {}
     for label, base in (("frozen", frozen), ("checkout", checkout)):
         for what, args, window in (("cli_help", ["--help"], False), ("gui_demo_window", ["gui", "--demo"], True)):
-            runs = [time_run([*base, *args], window)[0] for _ in range(repeats)]
-            figures[f"{label}.{what}"] = {"first": round(runs[0], 3), "median": round(statistics.median(runs), 3)}
+            runs = [time_run([*base, *args], window) for _ in range(repeats)]
+            figures[f"{label}.{what}"] = {"first": round(runs[0][0], 3),
+                                          "median": round(statistics.median(r[0] for r in runs), 3),
+                                          "median_cpu": round(statistics.median(r[1] for r in runs), 3)}
     return figures
 
 
@@ -184,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     starts = start_times([str(app)], checkout, max(1, args.repeats))
     figures["start_seconds"] = starts
     for key, value in starts.items():
-        say(f"start {key:<26} first {value['first']:.2f} s, median {value['median']:.2f} s")
+        say(f"start {key:<26} first {value['first']:.2f} s, median {value['median']:.2f} s, "
+            f"median CPU {value['median_cpu']:.2f} s")
     (DIST / f"{NAME}-figures.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if args.test:
         env = dict(os.environ, VOLUNTAS_FROZEN_APP=str(app))
