@@ -178,6 +178,11 @@ class Core:
             self._texts[lang] = FormText(self.form(), lang)
         return self._texts[lang]
 
+    def preview_source(self) -> Any:  # the translator preview (issue 8): forms and catalogs only, no vault
+        from desktop.core.forms.preview import PreviewSource
+
+        return PreviewSource()
+
     def language_problem(self, lang: str) -> str | None:
         """None if `lang` may be the captive's language (every string translated); else the reason, in words."""
         from desktop.core.forms.text import captive_language

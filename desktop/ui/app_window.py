@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import i18n
 from desktop.i18n import N_, _
-from desktop.ui import tasks, theme
+from desktop.ui import preview, tasks, theme
 from desktop.ui.base import Page, banner, language_hub
 from desktop.ui.events import BusBridge
 from desktop.ui.firstrun import FirstRunPage
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         keys = [("F1", self.toggle_help), ("Ctrl+L", self.lock), ("Ctrl+,", self.show_settings),
                 ("Ctrl++", lambda: self.scale(1)), ("Ctrl+=", lambda: self.scale(1)),
                 ("Ctrl+-", lambda: self.scale(-1)), ("Esc", self.escape), ("Ctrl+N", self.new_interview_key),
-                ("Ctrl+F", self.search_key)]
+                ("Ctrl+F", self.search_key),
+                ("Ctrl+Shift+T", lambda: self.core.unlocked or preview.open_in(self, self.core.preview_source()))]
         self.shortcuts = []
         for seq, slot in keys:
             sc = QShortcut(QKeySequence(seq), self)

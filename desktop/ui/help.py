@@ -25,6 +25,7 @@ KEYS = [
     ("Ctrl+N / Ctrl+F", N_("New interview / search cases")),
     ("Ctrl+, ", N_("Settings")),
     ("Ctrl+L", N_("Lock now")),
+    ("Ctrl+Shift+T", N_("Translator preview of the forms (on the unlock or first-run screen)")),
     ("Ctrl++ / Ctrl+-", N_("Larger / smaller text")),
     ("Esc", N_("Back")),
 ]

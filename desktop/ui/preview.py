@@ -30,12 +30,6 @@ from desktop.ui.qt import (
     Signal,
 )
 
-# Workaround: the PySide6 build in use drops a reference to None on many void calls (addItem, setText,
-# setParent...) under Python 3.11, where None is not immortal; the preview makes thousands of such calls
-# and None's count reaching 0 aborts the process. Holding references keeps it far from 0 (1.6 MB).
-# The real fix is a PySide6 built for 3.11 or Python 3.12+ (report, issue 8).
-_NONE_REFS = (None,) * 200_000
-
 T = {
     "title": N_("Translator preview"),
     "intro": N_("Every string of the form as the captive would see it. Strings marked NOT REVIEWED, FUZZY or "

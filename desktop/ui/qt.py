@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from desktop.ui import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 leaks references to None
+
 if TYPE_CHECKING:  # at run time each name is looked up on first use (PySide6 builds its types lazily)
     from PySide6.QtCore import (
         QCoreApplication,

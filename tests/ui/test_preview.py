@@ -95,3 +95,22 @@ def test_english_as_the_captive_language_has_nothing_to_sign(qtbot: Any, preview
     qtbot.keyClicks(page.reviewer, "Olena K")
     page.sign_section.click()
     assert page.message.text().startswith("English is the source")
+
+
+def test_reachable_from_the_unlock_screen_only(qtbot: Any, window: Any) -> None:
+    from desktop.ui import tasks
+    from desktop.ui.preview import PreviewPage
+    from desktop.ui.qt import Qt
+
+    combo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_T, combo)
+    assert not isinstance(window.stack.currentWidget(), PreviewPage)  # vault open: no preview over a case
+    window.lock()
+    assert window.stack.currentWidget() is window.unlock_page
+    qtbot.keyClick(window, Qt.Key.Key_T, combo)
+    page = window.stack.currentWidget()
+    assert isinstance(page, PreviewPage)
+    tasks.wait()
+    assert page.pages and page.summary.text().startswith("Korean")
+    page.back.click()
+    assert window.stack.currentWidget() is window.unlock_page
