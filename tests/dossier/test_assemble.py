@@ -37,3 +37,20 @@ def test_text_hash_of_what_was_shown_is_checked_against_the_catalog(tmp_path: Pa
     assert answers["wsh_fear"]["text_check"] == DIFFERS and doc["interviews"][0]["notes"] == {"wsh_fear": "a note"}
     assert doc["interviews"][0]["audit_head"]["seq"] >= 4 and len(doc["rendered_sha256"]) == 64
     assert json.loads(built.manifest)["keys"]["certificate_fingerprint"].count(" ") == 15
+
+
+def test_questions_shown_with_unreviewed_text_are_listed(tmp_path: Path) -> None:
+    from desktop.core.forms.shown_review import UNREVIEWED_EVENT
+
+    form = shipped_form()
+    vault = make_vault(tmp_path / "v")
+    try:
+        case = vault.records.create_case("NK-U")
+        iid = vault.records.create_interview(case, form.id, form.version, "ko", "en", "2026-03-02")
+        vault.records.save_answer(iid, "set_interp", "yes", "ko", "")
+        vault.records.record_event(iid, UNREVIEWED_EVENT, "set_interp", "ko")
+        built = build_dossier(vault, case)
+    finally:
+        vault.lock()
+    doc, _problem = check(built.manifest, built.manifest_sig)
+    assert doc is not None and doc["interviews"][0]["unreviewed_text"] == [{"question": "set_interp", "lang": "ko"}]

@@ -62,6 +62,7 @@ class InterviewPart:
     duration_ms: int
     events: dict[str, int]  # audit event -> count
     attachments: tuple[tuple[str, str, str], ...]  # (question or "", media type, sha256)
+    unreviewed: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # shown with unreviewed text: (qid, lang, still)
 
 
 @dataclass(frozen=True)
@@ -181,9 +182,13 @@ def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> Inter
     found = conn.execute("SELECT COALESCE(question_id, ''), media_type, sha256 FROM attachments "
                          "WHERE interview_id = ? ORDER BY elapsed_ms, id", (row.id,)).fetchall()
     sections = _items(form, answers, notes, meta, translator(row.captive_lang), translator(row.interviewer_lang))
+    from desktop.core.forms.shown_review import dossier_unreviewed
+
+    unreviewed = dossier_unreviewed(form, [(e.event, e.question_id, e.lang) for e in entries])
     return InterviewPart(row, index, sections, answers, notes, seq, head,
                          max((e.elapsed_ms for e in entries), default=0), events,
-                         tuple((str(a), str(b), str(c)) for a, b, c in found))
+                         tuple((str(a), str(b), str(c)) for a, b, c in found),
+                         tuple((q, lang, tuple(still)) for q, lang, still in unreviewed))
 
 
 def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None = None,

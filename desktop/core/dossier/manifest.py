@@ -53,6 +53,7 @@ def _interview(p: InterviewPart) -> dict[str, Any]:
         "notes": dict(sorted(p.notes.items())),
         "attachments": [{"question": q, "media_type": m, "sha256": h} for q, m, h in p.attachments],
         "audit_head": {"chain": r.id, "seq": p.audit_seq, "hash": p.audit_head},
+        "unreviewed_text": [{"question": q, "lang": lang} for q, lang, _still in p.unreviewed],
     }
 
 

@@ -30,6 +30,7 @@ from desktop.core.dossier.assemble import DIFFERS, NOT_RECORDED, Dossier, Interv
 from desktop.core.dossier.layout import BODY, H1, H2, H3, QHEAD, SMALL, para
 from desktop.core.dossier.manifest import sha256_json
 from desktop.core.errors import N_
+from desktop.core.forms.shown_review import summary
 from desktop.core.identity import fingerprint
 from desktop.core.rules import BANNER
 
@@ -193,6 +194,7 @@ def _audit(d: Dossier, _: Translate, width: float) -> list[Flowable]:
             [_(N_("Present")), present],
             [_(N_("Audit events")), ", ".join(f"{e} {n}" for e, n in sorted(ev.items()))],
             [_(N_("Attachments")), str(len(part.attachments))],
+            [_(N_("Shown with unreviewed translations")), summary((q, g, list(s)) for q, g, s in part.unreviewed)],
             [_(N_("Audit events")) + " (n)", str(part.audit_seq)],
             [_(N_("Audit-chain head")), part.audit_head],
         ]
