@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -80,15 +80,22 @@ class Session:
         self.values, self.relevant = settle(self.form, self.answers, self.config)
 
     def _save(self, qid: str, value: Any) -> None:
+        digest = hashlib.sha256(shown_text(self.form, qid, self.translate).encode("utf-8")).hexdigest()
+        # Storage first: if the commit fails (a full disk), the session still holds what is on disk.
+        self.storage.save_answer(self.interview_id, qid, value, self.lang, digest)
         if value is None:
             self.answers.pop(qid, None)
         else:
             self.answers[qid] = value
-        digest = hashlib.sha256(shown_text(self.form, qid, self.translate).encode("utf-8")).hexdigest()
-        self.storage.save_answer(self.interview_id, qid, value, self.lang, digest)
         record = getattr(self.storage, "record_event", None)  # the vault's Records; test doubles may lack it
         if value is not None and record is not None and unreviewed_shown(self.form, qid, self.lang):
             record(self.interview_id, UNREVIEWED_EVENT, qid, self.lang)  # issue 8: flagged and recorded
+
+    def discard(self, qids: Iterable[str]) -> None:
+        """Forget answers the caller has removed from storage (the minimal record), and settle again."""
+        for qid in qids:
+            self.answers.pop(qid, None)
+        self._refresh()
 
     def _answered(self, section_id: str) -> bool:
         section = next(s for s in self.form.sections if s.id == section_id)

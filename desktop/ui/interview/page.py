@@ -446,12 +446,9 @@ class InterviewPage(Page):
             self.save_note()
             return True
         self.saved.setText(_(T["saving"]))
-        before = dict(s.answers)
         try:
-            outcome = s.answer(qid, value)
+            outcome = s.answer(qid, value)  # on a failed commit the session keeps what is on disk
         except VoluntasError as err:
-            s.answers = before
-            s._refresh()
             self._show_unsaved(_(T["failed"]).format(reason=err.message(_)))
             return False
         if outcome.reconsent:
@@ -556,8 +553,7 @@ class InterviewPage(Page):
         extra = self.extra_answers()
         for qid in extra:
             self.core.records.clear_answer(self.interview_id, qid)
-            s.answers.pop(qid, None)
-        s._refresh()
+        s.discard(extra)
         self.core.records.record_event(self.interview_id, "minimal_record", None, None)
         self.stop_applied = True
         if s.current not in s.navigable():
