@@ -7,7 +7,7 @@ text). The review sheet (PDF) and the window's translator preview both read this
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,6 +111,16 @@ class _Lines:
         return Line(ctx, english, translation, shown.text, status, notes, warnings, terms)
 
 
+def _once(lines: list[Line]) -> tuple[Line, ...]:
+    """Each note once per block: a question's note covers its hint, a list's note all its choices."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for ln in lines:
+        out.append(replace(ln, notes=()) if ln.notes and ln.notes in seen else ln)
+        seen.add(ln.notes)
+    return tuple(out)
+
+
 def _question_facts(form: Form, q: Question, listed: dict[str, str]) -> tuple[tuple[str, str], ...]:
     facts = [("id", q.id), ("type", TYPE_WORDS.get(q.type, q.type)),
              ("answered by", {"C": "the captive", "I": "the interviewer"}.get(q.by or "", "nobody (calculated)"))]
@@ -132,7 +142,7 @@ def _question(form: Form, q: Question, mk: _Lines, listed: dict[str, str]) -> li
     lines = [mk.line(context(form, q.id, name), text, q.translator_note)
              for name, text in (("label", q.label), ("hint", q.hint), ("constraint_message", q.constraint_message))
              if text]
-    blocks = [Block("question", q.id, q.section, _question_facts(form, q, listed), tuple(lines))]
+    blocks = [Block("question", q.id, q.section, _question_facts(form, q, listed), _once(lines))]
     if q.list_id and q.list_id not in listed:
         listed[q.list_id] = q.id
         blocks.append(_choices(form, q.list_id, q.section, mk))
@@ -141,7 +151,7 @@ def _question(form: Form, q: Question, mk: _Lines, listed: dict[str, str]) -> li
 
 def _choices(form: Form, list_id: str, section: str, mk: _Lines) -> Block:
     cl = form.choice_lists[list_id]
-    lines = tuple(mk.line(context(form, list_id, c.code, "label"), c.label, c.translator_note) for c in cl.choices)
+    lines = _once([mk.line(context(form, list_id, c.code, "label"), c.label, c.translator_note) for c in cl.choices])
     facts = [("list", list_id), ("codes", ", ".join(cl.codes))]
     if cl.exclusive:
         facts.append(("cannot be combined", ", ".join(sorted(cl.exclusive))))
