@@ -15,7 +15,6 @@ import datetime
 import hashlib
 import io
 import json
-import os
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +22,8 @@ from typing import Any
 
 from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
+
+from desktop.core.atomic import write_atomic
 
 FORMAT = "voluntas-review/1"
 
@@ -86,9 +87,8 @@ def load(path: Path) -> dict[str, Approval]:
 def save(path: Path, approvals: Mapping[str, Approval], language: str, domain: str) -> None:
     doc = {"format": FORMAT, "language": language, "domain": domain,
            "approvals": {k: asdict(approvals[k]) for k in sorted(approvals)}}
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    # Atomic and durable: a sign-off is a record someone relies on (the file is committed, so 0644).
+    write_atomic(path, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), 0o644)
 
 
 def is_translated(message: Message) -> bool:
