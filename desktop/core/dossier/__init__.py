@@ -12,6 +12,8 @@ Public API:
     verify_dossier(path, trust_cert_pem=None) -> VerifyResult(ok, reasons, details)
         trust_cert_pem: the interviewer's (or the organisation's) certificate, PEM or DER bytes.
         Raises VoluntasError D003 (unreadable file) or D004 (unreadable certificate).
+    prewarm()                               fonts, pyHanko, form and rules loaded ahead (about 2 s of a first
+                                            export); the window may call it on a worker thread after unlock
 """
 
 from __future__ import annotations
@@ -68,6 +70,17 @@ def export_dossier(vault: Vault, case_id_or_interview_ids: str | Sequence[str], 
     return ExportResult(path, built.pdf, built.manifest, built.manifest_sig, built.pages)
 
 
+def prewarm() -> None:
+    import pyhanko.sign  # noqa: F401 - the import is the cost being paid ahead
+
+    from desktop.core.dossier import fonts
+    from desktop.core.forms.loader import shipped_form
+    from desktop.core.rules import shipped_ruleset
+
+    fonts.register()
+    shipped_ruleset(shipped_form().id)
+
+
 def load_certificate(data: bytes, name: str = "certificate") -> bytes:
     """DER bytes of a PEM or DER X.509 certificate; D004 naming the file otherwise."""
     from cryptography import x509
@@ -89,4 +102,4 @@ def verify_dossier(path: str | Path, trust_cert_pem: bytes | None = None) -> Ver
     return verify_bytes(data, trust)
 
 
-__all__ = ["ExportResult", "VerifyResult", "build_dossier", "export_dossier", "verify_dossier"]
+__all__ = ["ExportResult", "VerifyResult", "build_dossier", "export_dossier", "prewarm", "verify_dossier"]
