@@ -177,7 +177,7 @@ class PreviewPage(Page):
             state = _(T["todo"]).format(count=todo) if todo else _(T["ok"])
             section = _(T["rules"]) if p.section == "rules" else p.section
             ident = {"title": _(T["title_page"]), "section": _(T["section_page"])}.get(p.kind, p.id)
-            self.list.addItem(_(T["item"]).format(section=section, id=ident, state=state))
+            self.list.addItem(_(T["item"]).format(section=section, id=ident, state=state).strip())
         self.list.setCurrentRow(self.index)
         self.list.blockSignals(False)
 
