@@ -236,7 +236,8 @@ class Core:
 
 # -- demo ---------------------------------------------------------------------------------------
 def vignette_dir() -> Path | None:
-    for candidate in (paths.root().parent / "shared" / "vignettes", paths.root() / "vignettes"):
+    # resources/demo ships with the app (a frozen build has no checkout beside it)
+    for candidate in (paths.resources_dir() / "demo", paths.root().parent / "shared" / "vignettes"):
         if candidate.is_dir():
             return candidate
     return None
