@@ -410,8 +410,8 @@ class MainWindow(QMainWindow):
 
     def after_finalize(self) -> None:
         """The record is closed (and maybe sealed): drop its text from the window, show its case."""
-        if self.interview is None or self.review is None:
-            return
+        if self.interview is None or self.review is None or not self.core.unlocked:
+            return  # locked while finalize ran: lock() has already cleared the window
         case_id = self.interview.case_id
         self.review.clear_sensitive()
         self.interview.clear_sensitive()
