@@ -306,8 +306,8 @@ def build(core: Core, argv: list[str] | None = None, clock: Callable[[], float] 
     return app, window
 
 
-def run(data_dir: Path, lang: str = "en") -> int:
-    core = Core(data_dir)
+def _show(core: Core, lang: str) -> int:
+    """Show the window on `core` until it closes; the vault is locked on the way out."""
     i18n.set_language(lang)
     app, window = build(core)
     window.show()
@@ -318,19 +318,15 @@ def run(data_dir: Path, lang: str = "en") -> int:
     return code
 
 
+def run(data_dir: Path, lang: str = "en") -> int:
+    return _show(Core(data_dir), lang)
+
+
 def run_demo(lang: str = "en") -> int:
     folder = Path(tempfile.mkdtemp(prefix="voluntas-demo-"))
     try:
         _qt_folders(folder / "qt")
-        core = make_demo_core(folder)
-        i18n.set_language(lang)
-        app, window = build(core)
-        window.show()
-        _smoke_quit(app)
-        code = int(app.exec())
-        window.close()
-        core.lock()
-        return code
+        return _show(make_demo_core(folder), lang)
     finally:
         try:
             from desktop.core.vault import Vault
