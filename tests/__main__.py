@@ -28,7 +28,10 @@ def main() -> int:
     for name, cmd in checks:
         if step(name, cmd) != 0:
             failed.append(name)
-    rc = step("pytest", [sys.executable, "-m", "pytest", *sys.argv[1:]])
+    args = sys.argv[1:]
+    if not any(a == "-n" or a.startswith("-n") or a.startswith("--numprocesses") for a in args):
+        args = ["-n", "auto", *args]  # pytest-xdist: one worker per core (the vault tests spend time in fsync)
+    rc = step("pytest", [sys.executable, "-m", "pytest", *args])
     if failed:
         print(f"static checks failed: {', '.join(failed)}", flush=True)
         return rc or 1
