@@ -78,11 +78,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_recipient(args: argparse.Namespace) -> int:
     from desktop.core.sync.desk import export_recipient
 
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         doc = export_recipient(vault, Path(args.out), args.label)
-    finally:
-        vault.lock()
     print(_("Recipient written to {path}.").format(path=args.out))
     print("  " + _("Fingerprint (read it to the field team): {fp}").format(fp=doc["fingerprint"]))
     return EXIT_OK
@@ -91,11 +88,8 @@ def cmd_recipient(args: argparse.Namespace) -> int:
 def cmd_enrol(args: argparse.Namespace) -> int:
     from desktop.core.sync.desk import enrol
 
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         key = enrol(vault, Path(args.keys_dir))
-    finally:
-        vault.lock()
     print(_("Interviewer key trusted: {name}").format(name=key.interviewer or "-"))
     print("  Ed25519: " + key.fingerprint)
     print("  X.509:   " + key.certificate_fingerprint)
@@ -106,11 +100,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
     from desktop.core.sync.inbox import REJECTED
     from desktop.core.sync.receive import desk_receive
 
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         outcomes = desk_receive(vault, Path(args.source))
-    finally:
-        vault.lock()
     if args.json:
         print_json([dataclasses.asdict(o) for o in outcomes])
     else:
@@ -122,11 +113,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from desktop.core.sync.caseview import list_cases
 
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         cases = list_cases(vault)
-    finally:
-        vault.lock()
     if args.json:
         print_json([dataclasses.asdict(c) for c in cases])
         return EXIT_OK
@@ -140,11 +128,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_case(args: argparse.Namespace) -> int:
     from desktop.core.sync.caseview import case_view
 
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         view = case_view(vault, args.case_code)
-    finally:
-        vault.lock()
     doc = dataclasses.asdict(view)
     if not args.answers:  # answer text reaches the terminal (and its scrollback) only when asked for
         for item in doc["interviews"]:
@@ -161,11 +146,8 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         note = Path(args.note_file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raise VoluntasError("S006", path=args.note_file, reason="not a readable UTF-8 file") from None
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         sign_off(vault, args.case_code, args.reviewer, note.strip())
-    finally:
-        vault.lock()
     print(_("Sign-off recorded for case {code}.").format(code=args.case_code))
     return EXIT_OK
 
@@ -173,10 +155,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 def cmd_receipts(args: argparse.Namespace) -> int:
     from desktop.core.sync.receipts import write_receipts
 
-    vault = _open(args)
-    try:
+    with _open(args) as vault:
         written = write_receipts(vault, Path(args.to))
-    finally:
-        vault.lock()
     print(_("{count} receipt(s) written to {folder}.").format(count=len(written), folder=args.to))
     return EXIT_OK

@@ -27,12 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.dossier import export_dossier
 
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         result = export_dossier(vault, args.case_id, Path(args.out))
         ident = vault.records.identity()
-    finally:
-        vault.lock()
     print(_("Dossier written to {path} ({pages} pages).").format(path=result.path, pages=result.pages))
     print("  X.509:   " + ident.cert_fingerprint())
     print("  Ed25519: " + ident.ed25519_fingerprint())

@@ -31,15 +31,12 @@ def cmd_finalize(args: argparse.Namespace) -> int:
     from desktop.core.sync.recipients import RECOMMENDED, list_recipients
     from desktop.core.sync.seal import checkpoint, seal_case
 
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         checkpoint(vault)  # a crash after an earlier seal's commit may have left old pages in the WAL
         rows = vault.conn_or_raise().execute("SELECT id, code FROM cases").fetchall()
         case_id = resolve_case([(str(a), str(b)) for a, b in rows], args.case_id)
         result = seal_case(vault, case_id)
         recipients = len(list_recipients(vault))
-    finally:
-        vault.lock()
     if args.json:
         print_json({"case_id": case_id, "bundle_id": result.bundle_id, "interviews": list(result.interview_ids),
                     "size": result.size, "recipients": result.recipients})

@@ -36,8 +36,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             check_answers(form, item.answers, f"interview {item.index}", session_date=item.interview_date)
         except AnswerError as err:
             raise bad(case.file, err.where, err.problem) from None
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         code = case.case_id or str(case.interviews[0].answers.get("ses_case") or "imported")
         case_id = vault.records.create_case(code)
         for item in case.interviews:
@@ -47,19 +46,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             # Nothing was shown on this device: the audit chain records the import, with no text hashes.
             vault.records.import_answers(interview_id, dict(item.answers), item.captive_lang, {})
-    finally:
-        vault.lock()
     print(_("Imported {count} interviews as drafts of one case.").format(count=len(case.interviews)))
     print(case_id)
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         rows = vault.records.list_interviews()
-    finally:
-        vault.lock()
     if args.json:
         print_json([
             {"case_id": r.case_id, "case_code": r.case_code, "interview_id": r.id, "date": r.interview_date,

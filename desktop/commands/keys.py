@@ -25,11 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         ident = vault.records.identity()
-    finally:
-        vault.lock()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     cert_pem = ident.cert().public_bytes(serialization.Encoding.PEM)

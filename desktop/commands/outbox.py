@@ -29,11 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_push(args: argparse.Namespace) -> int:
     from desktop.core.sync.outbox import push_outbox
 
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         report = push_outbox(vault, Path(args.to))
-    finally:
-        vault.lock()
     if args.json:
         print_json({"folder": report.folder, "written": report.written, "already": report.already,
                     "bytes": report.bytes_written})
@@ -46,11 +43,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 def cmd_receipts(args: argparse.Namespace) -> int:
     from desktop.core.sync.receipts import import_receipts
 
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         report = import_receipts(vault, Path(args.source))
-    finally:
-        vault.lock()
     if args.json:
         print_json({"purged_bundles": report.purged_bundles, "purged_interviews": report.purged_interviews,
                     "already": report.already, "unknown": report.unknown,
@@ -66,11 +60,8 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from desktop.core.sync.outbox import pending
 
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         items = pending(vault)
-    finally:
-        vault.lock()
     if args.json:
         print_json([{"bundle_id": i.bundle_id, "file": i.name, "case_code": i.case_code,
                      "dates": list(i.interview_dates), "size": i.size, "sealed_at": i.sealed_at,

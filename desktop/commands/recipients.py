@@ -20,12 +20,9 @@ def cmd_add_recipient(args: argparse.Namespace) -> int:
     from desktop.core.sync.recipients import RECOMMENDED, add_recipient, list_recipients, read_recipient_file
 
     read_recipient_file(Path(args.file))  # bad file: clear error before unlocking
-    vault = open_vault(args)
-    try:
+    with open_vault(args) as vault:
         added = add_recipient(vault, Path(args.file))
         count = len(list_recipients(vault))
-    finally:
-        vault.lock()
     print(_("Recipient added: {label}").format(label=added.label or "-"))
     print("  " + _("Fingerprint (compare with the legal team's): {fp}").format(fp=added.fingerprint))
     if count < RECOMMENDED:

@@ -36,15 +36,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     if VaultPaths(root).exists():
         raise VoluntasError("V002", path=str(root))
     secret = passphrase(args, confirm=True)
-    vault = Vault.create(root, secret, args.interviewer, args.organisation)
-    try:
+    with Vault.create(root, secret, args.interviewer, args.organisation) as vault:
         ident = vault.records.identity()
         print(_("Vault created in {path} (KDF profile: {profile}).").format(path=root, profile=vault.kdf.profile))
         print(_("Register these fingerprints with the legal team:"))
         print("  Ed25519: " + ident.ed25519_fingerprint())
         print("  X.509:   " + ident.cert_fingerprint())
-    finally:
-        vault.lock()
     return EXIT_OK
 
 
@@ -80,11 +77,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     root = data_dir(args)
     old = passphrase(args)
     new = read_passphrase_file(args.new_passphrase_file)
-    vault = Vault.unlock(root, old)
-    try:
+    with Vault.unlock(root, old) as vault:
         vault.change_passphrase(old, new)
-    finally:
-        vault.lock()
     print(_("Passphrase changed. The old passphrase no longer opens the vault."))
     return EXIT_OK
 

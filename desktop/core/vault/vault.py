@@ -117,6 +117,12 @@ class Vault:
             raise VoluntasError("V010")
         return self._conn
 
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()  # a `with` block locks the vault however it ends
+
     def lock(self) -> None:
         """Close the connection (SQLCipher wipes its key memory) and release the process lock."""
         if self._conn is not None:
