@@ -268,7 +268,19 @@ def is_ctrl_enter(event: Any) -> bool:
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
 
 
-class TextWidget(AnswerWidget):
+class _EditWidget(AnswerWidget):
+    """A widget whose answer lives in one editor, `self.edit`."""
+
+    edit: Any
+
+    def _set_enabled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+
+    def focus_first(self) -> None:
+        self.edit.setFocus()
+
+
+class TextWidget(_EditWidget):
     def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
         super().__init__(form, q, parent)
         self.edit = QPlainTextEdit()
@@ -283,20 +295,14 @@ class TextWidget(AnswerWidget):
         super().set_texts(captive, interviewer)
         self.edit.setPlaceholderText(_(T["text"]))
 
-    def _set_enabled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
-
     def raw_value(self) -> Any:
         return self.edit.toPlainText() or None
 
     def set_raw(self, value: Any) -> None:
         self.edit.setPlainText(value or "")
 
-    def focus_first(self) -> None:
-        self.edit.setFocus()
 
-
-class LineWidget(AnswerWidget):
+class LineWidget(_EditWidget):
     """date and integer: one line, checked on leaving."""
 
     def __init__(self, form: Form, q: Question, parent: QWidget | None = None) -> None:
@@ -311,9 +317,6 @@ class LineWidget(AnswerWidget):
         super().set_texts(captive, interviewer)
         if self.q.type == "date":
             self.edit.setPlaceholderText(_(T["date"]))
-
-    def _set_enabled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
 
     def raw_value(self) -> Any:
         text = self.edit.text().strip()
@@ -331,9 +334,6 @@ class LineWidget(AnswerWidget):
 
     def set_raw(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
-
-    def focus_first(self) -> None:
-        self.edit.setFocus()
 
 
 class SignatureWidget(AnswerWidget):
