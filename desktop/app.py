@@ -237,7 +237,7 @@ class Core:
 # -- demo ---------------------------------------------------------------------------------------
 def vignette_dir() -> Path | None:
     # resources/demo ships with the app (a frozen build has no checkout beside it)
-    for candidate in (paths.resources_dir() / "demo", paths.root().parent / "shared" / "vignettes"):
+    for candidate in (paths.resources_dir() / "demo", paths.root() / "tests" / "cases"):
         if candidate.is_dir():
             return candidate
     return None

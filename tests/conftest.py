@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+CASES = ROOT / "tests" / "cases"  # the public acceptance cases (vignettes V01-V13)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
@@ -39,7 +40,7 @@ def shared_dir() -> Path:
 
 @pytest.fixture
 def vignettes() -> list[Path]:
-    return sorted((SHARED / "vignettes").glob("V*.json"))
+    return sorted((CASES).glob("V*.json"))
 
 
 def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,

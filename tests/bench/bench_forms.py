@@ -7,14 +7,14 @@ import datetime
 import json
 import statistics
 import time
-from pathlib import Path
 from typing import Any
 
 from desktop import i18n
 from desktop.core.forms import loader
 from desktop.core.forms.session import Session
+from tests.conftest import CASES
 
-VIGNETTE = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "V05.json"
+VIGNETTE = CASES / "V05.json"
 
 
 class _Memory:

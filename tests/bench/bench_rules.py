@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop import paths
 from desktop.core.forms.loader import shipped_form
 from desktop.core.rules import evaluate_case, load_ruleset, parse_case
+from tests.conftest import CASES
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -35,7 +36,7 @@ def _p99(samples: list[float]) -> float:
 
 def three_interview_case() -> dict:
     """V05's two interviews plus a third, 30 days later, with the same wish."""
-    doc = json.loads((SHARED / "vignettes" / "V05.json").read_text(encoding="utf-8"))
+    doc = json.loads((CASES / "V05.json").read_text(encoding="utf-8"))
     third = copy.deepcopy(doc["interviews"][1])
     third["interview_date"] = third["answers"]["ses_dt"] = "2026-05-01"
     third["answers"]["ses_no"] = 3

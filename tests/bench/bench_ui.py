@@ -144,7 +144,7 @@ def _interview(vault: str) -> None:
     win.start_interview(case_id, "ko", "en")
     app.processEvents()
     first = (time.perf_counter() - t0) * 1000
-    script = json.loads((ROOT.parent / "shared" / "vignettes" / "V01.json").read_text("utf-8"))
+    script = json.loads((ROOT / "tests" / "cases" / "V01.json").read_text("utf-8"))
     answers = dict(script["interviews"][0]["answers"])
     page = win.interview
     times = []

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SHARED, run_cli
+from tests.conftest import CASES, run_cli
 
-V01 = SHARED / "vignettes" / "V01.json"
-V05 = SHARED / "vignettes" / "V05.json"
+V01 = CASES / "V01.json"
+V05 = CASES / "V05.json"
 
 pytestmark = pytest.mark.skipif(not V01.is_file(), reason="shared vignettes not present")
 

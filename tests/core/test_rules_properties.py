@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from desktop.core.errors import VoluntasError
 from desktop.core.forms.model import CODED
 from desktop.core.rules import evaluate_case, parse_case, shipped_ruleset
-from tests.conftest import SHARED
+from tests.conftest import CASES
 
-VIGNETTES = sorted((SHARED / "vignettes").glob("V*.json"))
+VIGNETTES = sorted(CASES.glob("V*.json"))
 DOCS = [json.loads(p.read_text(encoding="utf-8")) for p in VIGNETTES]
 STATUS = {"POW", "PRESUMED_POW", "REFER", "NOT_EVALUATED"}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from desktop.core.rules import evaluate_case, parse_case, shipped_ruleset
-from tests.conftest import SHARED
+from tests.conftest import CASES
 
-pytestmark = pytest.mark.skipif(not (SHARED / "vignettes").is_dir(), reason="shared vignettes not present")
+pytestmark = pytest.mark.skipif(not CASES.is_dir(), reason="shared vignettes not present")
 
 
 def vignette(name: str, **config: Any) -> dict[str, Any]:
-    doc = json.loads((SHARED / "vignettes" / f"{name}.json").read_text(encoding="utf-8"))
+    doc = json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
     doc.pop("expected")
     doc["config"] = config
     return doc

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED, run_cli
+from tests.conftest import CASES, ROOT, SHARED, run_cli
 
-VIGNETTES = sorted((SHARED / "vignettes").glob("V*.json"))
+VIGNETTES = sorted(CASES.glob("V*.json"))
 CASE_FORMAT = SHARED / "domain" / "case-format.md"
 
 pytestmark = pytest.mark.skipif(not VIGNETTES, reason="shared vignettes not present")

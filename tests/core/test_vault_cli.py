@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.vault import Vault
-from tests.conftest import run_cli
+from tests.conftest import CASES, run_cli
 from tests.core.vaulttools import PASSPHRASE
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -71,7 +71,7 @@ def test_damaged_first_page_fails_the_key_check(cli_vault: tuple[Path, Path]) ->
 
 
 def test_import_list_and_keys_export(cli_vault: tuple[Path, Path], tmp_path: Path) -> None:
-    proc = voluntas(cli_vault, "interview", "import", str(SHARED / "vignettes" / "V05.json"))
+    proc = voluntas(cli_vault, "interview", "import", str(CASES / "V05.json"))
     assert proc.returncode == 0, proc.stderr
     case_id = proc.stdout.strip().splitlines()[-1]
     listed = json.loads(voluntas(cli_vault, "interview", "list", "--json").stdout)
@@ -86,7 +86,7 @@ def test_import_list_and_keys_export(cli_vault: tuple[Path, Path], tmp_path: Pat
 
 
 def test_import_reads_languages_and_defaults(cli_vault: tuple[Path, Path], tmp_path: Path) -> None:
-    case = json.loads((SHARED / "vignettes" / "V01.json").read_text())
+    case = json.loads((CASES / "V01.json").read_text())
     case["interviews"][0]["languages"] = {"captive": "ko", "interviewer": "uk"}
     path = tmp_path / "case.json"
     path.write_text(json.dumps(case))

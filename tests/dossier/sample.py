@@ -8,9 +8,10 @@ from typing import Any
 
 from desktop.core.casefile import read_case
 from desktop.core.vault import Vault
+from tests.conftest import CASES
 from tests.core.vaulttools import make_vault
 
-VIGNETTES = Path(__file__).resolve().parents[3] / "shared" / "vignettes"
+VIGNETTES = CASES
 LANGUAGE_PAIRS = (("en", "en"), ("ko", "uk"), ("uk", "en"))
 # Exact strings a dossier must carry: the Ukrainian letters no Korean font has, and Hangul.
 UK_MARK = "\u0490\u0491 \u0404\u0454 \u0406\u0456 \u0407\u0457 \u0441\u0456\u043c'\u0457"

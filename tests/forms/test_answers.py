@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from desktop.core.forms.answers import AnswerError, check_answers, resolve
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import Form
-from tests.conftest import SHARED
+from tests.conftest import CASES
 
-VIGNETTES = sorted((SHARED / "vignettes").glob("V*.json"))
+VIGNETTES = sorted(CASES.glob("V*.json"))
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +31,12 @@ def interviews(path: Path) -> list[tuple[dt.date, dict[str, Any]]]:
 
 
 def v(name: str, index: int = 0) -> tuple[dt.date, dict[str, Any]]:
-    day, answers = interviews(SHARED / "vignettes" / f"{name}.json")[index]
+    day, answers = interviews(CASES / f"{name}.json")[index]
     return day, copy.deepcopy(answers)
 
 
-def test_there_are_twelve_vignettes() -> None:
-    assert [p.stem for p in VIGNETTES] == [f"V{i:02d}" for i in range(1, 13)]
+def test_there_are_thirteen_vignettes() -> None:
+    assert [p.stem for p in VIGNETTES] == [f"V{i:02d}" for i in range(1, 14)]
 
 
 @pytest.mark.parametrize("path", VIGNETTES, ids=lambda p: p.stem)

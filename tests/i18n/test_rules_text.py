@@ -12,10 +12,10 @@ from desktop.core.forms.text import TRANSLATED, form_catalog
 from desktop.core.rules import evaluate_file, shipped_ruleset
 from desktop.core.rules.explain import report
 from desktop.core.rules.text import report_in
-from tests.conftest import SHARED, run_cli
+from tests.conftest import CASES, run_cli
 from tests.i18n.helpers import CYRILLIC, HANGUL, catalog
 
-VIGNETTES = sorted((SHARED / "vignettes").glob("V*.json"))
+VIGNETTES = sorted(CASES.glob("V*.json"))
 pytestmark = pytest.mark.skipif(not VIGNETTES, reason="shared vignettes not present")
 
 

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CASES
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SMOKE_PREFIX = "VOLUNTAS_SMOKE "
-VIGNETTES = sorted(p.name for p in (ROOT.parent / "shared" / "vignettes").glob("V*.json"))
+VIGNETTES = sorted(p.name for p in CASES.glob("V*.json"))
 PASSPHRASE = "packaging smoke test: correct horse battery staple 42"
 
 pytestmark = pytest.mark.packaging
@@ -98,7 +100,7 @@ def test_forms_i18n_is_the_checkouts(app: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ko", "uk"])
 def test_evaluate_v01_is_the_checkouts(app: Path, lang: str) -> None:
-    args = ("--lang", lang, "evaluate", "../shared/vignettes/V01.json", "--json")
+    args = ("--lang", lang, "evaluate", "tests/cases/V01.json", "--json")
     a, b = frozen(app, *args), checkout(*args)
     no_traceback(a)
     assert a.returncode == 0
@@ -107,8 +109,8 @@ def test_evaluate_v01_is_the_checkouts(app: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("name", VIGNETTES)
 def test_evaluate_every_vignette_is_the_checkouts(app: Path, name: str) -> None:
-    a, b = frozen(app, "evaluate", f"../shared/vignettes/{name}", "--json"), checkout(
-        "evaluate", f"../shared/vignettes/{name}", "--json")
+    a, b = frozen(app, "evaluate", f"tests/cases/{name}", "--json"), checkout(
+        "evaluate", f"tests/cases/{name}", "--json")
     no_traceback(a)
     same(a, b)
 
@@ -122,7 +124,7 @@ def test_vault_and_dossier_in_the_bundle(app: Path, isolated_env: Path, tmp_path
         proc = frozen(app, *base, *args)
         no_traceback(proc)
         assert proc.returncode == 0, proc.stderr.decode(errors="replace")
-    proc = frozen(app, *base, "interview", "import", "../shared/vignettes/V01.json")
+    proc = frozen(app, *base, "interview", "import", "tests/cases/V01.json")
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     case_id = proc.stdout.decode().strip().splitlines()[-1]
     pdf = tmp_path / "dossier.pdf"

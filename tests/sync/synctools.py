@@ -108,9 +108,9 @@ def import_vignette(vault: Vault, name: str, marker: str | None = None) -> tuple
     """Store a shared vignette as drafts (like `interview import`); put `marker` in free text answers."""
     from desktop.core.casefile import read_case
     from desktop.core.forms.loader import shipped_form
-    from tests.conftest import SHARED
+    from tests.conftest import CASES
 
-    path = SHARED / "vignettes" / f"{name}.json"
+    path = CASES / f"{name}.json"
     case = read_case(path, path.name)
     form = shipped_form()
     cid = vault.records.create_case(case.case_id or name)

@@ -112,7 +112,7 @@ def test_finalize_and_receive_with_the_real_dossier(tmp_path: Path) -> None:
     pytest.importorskip("desktop.core.dossier")
     from desktop.core.sync.desk import desk_init, enrol, export_recipient
     from desktop.core.sync.recipients import add_recipient
-    from tests.conftest import SHARED
+    from tests.conftest import CASES
     from tests.sync.synctools import export_keys
 
     field, desk, pp, dpp = tmp_path / "field", tmp_path / "desk", tmp_path / "pp", tmp_path / "dpp"
@@ -128,7 +128,7 @@ def test_finalize_and_receive_with_the_real_dossier(tmp_path: Path) -> None:
     enrol(dv, export_keys(fv, tmp_path / "keys"))
     fv.lock()
     dv.lock()
-    case_id = run_cli(*F, "interview", "import", str(SHARED / "vignettes" / "V05.json"), check=True).stdout.split()[-1]
+    case_id = run_cli(*F, "interview", "import", str(CASES / "V05.json"), check=True).stdout.split()[-1]
     assert _in_process(register_finalize, field, pp, "finalize", case_id) == 0
     states = [r["state"] for r in json.loads(run_cli(*F, "interview", "list", "--json", check=True).stdout)]
     assert states == ["sealed", "sealed"]

@@ -12,6 +12,7 @@ import pytest
 from desktop import i18n
 from desktop.core.forms.model import DECLINED
 from desktop.core.vault import Vault
+from tests.conftest import CASES
 
 PASSPHRASE = "correct horse battery staple for the window tests"
 MARKER = "ZQXMARKER"
@@ -61,7 +62,7 @@ def window(qtbot: Any, core: Any, clock: FakeClock) -> Any:
 @pytest.fixture
 def script() -> dict[str, Any]:
     """The answers of a fictional vignette (V01), used as the interview's script."""
-    path = Path(__file__).resolve().parents[2].parent / "shared" / "vignettes" / "V01.json"
+    path = CASES / "V01.json"
     return dict(json.loads(path.read_text("utf-8"))["interviews"][0]["answers"])
 
 
