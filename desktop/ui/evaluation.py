@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop import i18n
-from desktop.core.rules.explain import BANNER, DESTINATION_LABELS, LABELS
+from desktop.core.rules.explain import BANNER, DESTINATION_LABELS, LABELS, review_text
 from desktop.i18n import N_, _
 from desktop.ui.base import Page, banner, heading
 from desktop.ui.qt import QTextBrowser, QVBoxLayout, QWidget
@@ -102,6 +102,8 @@ class EvaluationPanel(Page):
             parts.append(f"<li>{html.escape(option.upper())} {html.escape(title)}: <b>{html.escape(label(code))}</b>"
                          + fired([f for f in ev.options.fired if f.option == option]) + "</li>")
         parts.append(f"</ul><p><i>{html.escape(_(T['review']))}</i></p>")
+        if ev.review:  # footer: fired rules without a legal sign-off (voluntas rules status)
+            parts.append(f"<p><small>{html.escape(review_text(ev, _))}</small></p>")
         self.body.setHtml("".join(parts))
 
     def clear_sensitive(self) -> None:

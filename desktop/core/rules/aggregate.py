@@ -9,9 +9,8 @@ from collections.abc import Mapping, Sequence
 
 from desktop.core.rules.model import JSON, Fired, Ruleset
 from desktop.core.rules.results import WishInterview, WishResult
-from desktop.core.rules.wish import DOUBT_CODES, REPEAT_CODES, highest
+from desktop.core.rules.wish import OPTION_CODES, REASON_CODES, REPEAT_CODES, highest
 
-OPTION_CODES = ("o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8")  # O: undecided/declined are no wish
 CURRENT = (("pref", "wsh_pref"), ("second", "wsh_second"), ("dest", "wsh_dest"),
            ("rok_intent", "wsh_rok_intent"), ("ua_asylum", "wsh_ua_asylum"))
 REASK = ("capacity", "postponed", "consent_invalid")
@@ -80,4 +79,4 @@ def wish_for_case(rs: Ruleset, per: Sequence[WishInterview], valid_ids: Sequence
 
 
 def _reasons(fired: tuple[Fired, ...]) -> tuple[str, ...]:
-    return tuple(f.rule.id for f in fired if f.outcome in DOUBT_CODES)
+    return tuple(f.rule.id for f in fired if f.outcome in REASON_CODES)

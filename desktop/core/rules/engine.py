@@ -14,6 +14,7 @@ from desktop.core.rules.model import Env, Ruleset
 from desktop.core.rules.options import evaluate_options
 from desktop.core.rules.results import Evaluation, InterviewFacts
 from desktop.core.rules.risk import evaluate_risk, factors
+from desktop.core.rules.signoff import review_summary
 from desktop.core.rules.status import evaluate_status
 from desktop.core.rules.wish import wish_for_interview
 
@@ -73,8 +74,10 @@ def evaluate_case(rs: Ruleset, case: CaseFile) -> Evaluation:
     values.update(risk_vars)
     options = evaluate_options(rs, values, any(f.rule.id == "NR-7" for f in risk.fired))
     flags = sorted({*status.flags, *wish.flags, *risk.flags})
+    fired = [*status.fired, *wish.fired, *(f for w in wish.interviews for f in w.fired), *risk.fired,
+             *options.fired]
     return Evaluation(
         case_id=case.case_id, ruleset=(rs.id, rs.version, rs.sha256), banner=rs.banner, config=config,
         interviews=tuple(r.facts for r in runs), status=status, wish=wish, risk=risk, options=options,
-        flags=tuple(flags),
+        flags=tuple(flags), review=review_summary(rs, (f.rule.id for f in fired)),
     )

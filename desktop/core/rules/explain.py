@@ -28,6 +28,7 @@ LABELS = {
     "NOT_ASSESSED": N_("Not assessed"),
     "NOT_RELIABLE": N_("Not reliable"),
     "DOUBTS": N_("Doubts"),
+    "NO_WISH": N_("No wish stated"),
     "RELIABLE_PROVISIONAL": N_("Reliable, provisional"),
     "RELIABLE_CONFIRMED": N_("Reliable, confirmed"),
     "REAL": N_("Real risk"),
@@ -87,6 +88,7 @@ def report(ev: Evaluation, rs: Ruleset, translate: Translate = str,
     r.lines.append("")
     r.add(N_("Case: {case}   Ruleset: {id} {version} (sha256 {sha})"), case=ev.case_id or "-",
           id=ev.ruleset[0], version=ev.ruleset[1], sha=ev.ruleset[2][:16])
+    review_line(r, ev)
     for i in ev.interviews:
         state = N_("valid") if i.valid else N_("not valid ({reason}): minimal record only")
         r.add(N_("Interview {index} on {date}: {state}"), 2, index=i.index, date=i.interview_date.isoformat(),
@@ -112,6 +114,20 @@ def report(ev: Evaluation, rs: Ruleset, translate: Translate = str,
     r.fired(wi.fired)
     _risk_and_options(r, ev)
     return "\n".join(r.lines) + "\n"
+
+
+def review_text(ev: Evaluation, translate: Translate = str) -> str:
+    """One line: how many of the rules that fired have no valid legal sign-off (rules signoff)."""
+    count, fired = int(ev.review.get("unreviewed", 0)), int(ev.review.get("fired", 0))
+    if not count:
+        return translate(N_("Legal review: all {fired} rules that fired are signed off.")).format(fired=fired)
+    return translate(N_("Legal review: {count} of the {fired} rules that fired have no legal sign-off: {rules}.")
+                     ).format(count=count, fired=fired, rules=", ".join(ev.review.get("unreviewed_rules", ())))
+
+
+def review_line(r: _Report, ev: Evaluation) -> None:
+    if ev.review:
+        r.lines.append(review_text(ev, r._))
 
 
 def _risk_and_options(r: _Report, ev: Evaluation) -> None:

@@ -40,6 +40,7 @@ class Rule:
     option: str | None = None  # options
     conditions: tuple[str, ...] = ()  # options: condition codes, "[code]" when optional
     inputs: tuple[str, ...] = ()  # prose rules: the inputs_used keys rules.md names
+    outcome_source: str = ""  # the outcome expression's text (NR-3), for the legal sign-off hash
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.rules.model import JSON, Fired
@@ -89,6 +89,8 @@ class Evaluation:
     risk: RiskResult
     options: OptionsResult
     flags: tuple[str, ...]
+    # how many fired rules lack a valid legal sign-off: {"fired", "unreviewed", "unreviewed_rules"}
+    review: Mapping[str, Any] = field(default_factory=dict)
 
     def missing(self, which: str) -> list[dict[str, JSON]]:
         """{"interview", "id"} pairs for the latest valid interview, every interview or every valid one."""
@@ -107,7 +109,8 @@ class Evaluation:
             "format": FORMAT,
             "case_id": self.case_id,
             "banner": self.banner,
-            "ruleset": {"id": self.ruleset[0], "version": self.ruleset[1], "sha256": self.ruleset[2]},
+            "ruleset": {"id": self.ruleset[0], "version": self.ruleset[1], "sha256": self.ruleset[2],
+                        "review": dict(self.review)},
             "config": dict(self.config),
             "interviews": [i.to_json() for i in self.interviews],
             "status": {

@@ -15,7 +15,7 @@ from desktop.core.rules.problems import RuleProblem, render
 from desktop.core.rules.yamlread import Map
 
 # Rules whose condition is prose, and so applied in Python (module in rules.yaml's implemented_in).
-PROSE_RULES = frozenset({"ST-0", "WR-13", "WR-14", "WR-15", "NR-9", "nr7_procedure"})
+PROSE_RULES = frozenset({"ST-0", "WR-13", "WR-13b", "WR-14", "WR-15", "NR-9", "nr7_procedure"})
 
 COMMON = ("id", "condition", "prose", "inputs", "implemented_in", "explanation", "citations", "verify")
 
@@ -103,6 +103,7 @@ class Rows:
             if source:
                 condition = self.expression(m, rule_id, "condition", source, known)
         outcome_expr = None
+        text = ""
         if "outcome_expression" in m:
             text = self.get(m, "outcome_expression", str, where) or ""
             outcome_expr = self.expression(m, rule_id, "outcome_expression", text, known, want=None)
@@ -114,7 +115,7 @@ class Rows:
             id=rule_id, table=table, source=source, condition=condition, outcome=outcome,
             explanation=self.get(m, "explanation", str, where) or "", citations=citations,
             verify=bool(self.get(m, "verify", bool, where)), line=m.line,
-            refs=tuple(dict.fromkeys(refs_all)), outcome_expr=outcome_expr, inputs=inputs,
+            refs=tuple(dict.fromkeys(refs_all)), outcome_expr=outcome_expr, inputs=inputs, outcome_source=text,
             effect=self.get(m, "effect", str, where, optional=True) if "effect" in extra else None,
             flag=self.get(m, "flag", str, where, optional=True) if "flag" in extra else None,
             destination=self.get(m, "destination", str, where) if "destination" in extra else None,

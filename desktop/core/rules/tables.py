@@ -13,7 +13,7 @@ from desktop.core.rules.yamlread import Map
 # Rows the engine refers to by id; each must be declared (rules.md sections 4 to 7).
 REQUIRED = {
     "status": ("ST-0",),
-    "wish_interview": ("WR-0", "WR-13"),
+    "wish_interview": ("WR-0", "WR-13", "WR-13b"),
     "wish_case": ("WR-14", "WR-15"),
     "factors": tuple(f"F{i}" for i in range(1, 8)),
     "risk": ("NR-1", "NR-2", "NR-3", "NR-4", "NR-5", "NR-6", "NR-7", "NR-8", "NR-9"),

@@ -31,7 +31,7 @@ def codes(err: RulesetError) -> list[str]:
 
 def test_shipped_ruleset_identity_and_hash() -> None:
     rs = shipped_ruleset()
-    assert (rs.id, rs.version) == ("voluntas-dprk-pow", "1.0.0")
+    assert (rs.id, rs.version) == ("voluntas-dprk-pow", "1.1.0")
     assert rs.sha256 == hashlib.sha256(RULES.read_bytes()).hexdigest()
     assert [r.id for r in rs.status][:2] == ["ST-0", "ST-1"]
     assert rs.rule("NR-3").outcome_expr is not None
@@ -97,7 +97,7 @@ def test_unquoted_yes_is_refused(tmp_path: Path) -> None:
 
 
 def test_yaml_alias_and_duplicate_key_are_refused(tmp_path: Path) -> None:
-    err = load_variant(tmp_path, 'version: "1.0.0"', 'version: "1.0.0"\nversion: "1.0.1"')
+    err = load_variant(tmp_path, 'version: "1.1.0"', 'version: "1.1.0"\nversion: "1.1.1"')
     assert codes(err) == ["F006"]
 
 

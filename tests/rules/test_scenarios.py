@@ -41,14 +41,14 @@ def test_refer_and_the_overlay() -> None:
     assert "ST-7" in fired(out, "status") and "ST-5b" not in fired(out, "status")
     assert out["options"]["result"]["o3"] == "AVAILABLE_WITH_CONDITIONS"
     assert out["options"]["conditions"]["o3"] == ["status_review"]
+    assert "DM-O3-REFER" in fired(out, "options")  # 1.1.0: O3 under REFER has its own row
     assert out["options"]["result"]["o4"] == "NOT_AVAILABLE_NOW" and out["options"]["conditions"]["o4"] == []
     assert out["options"]["result"]["o1"] == "BARRED"  # DM-5 only changes what is available
     dm5 = [f for f in out["options"]["fired"] if f["rule"] == "DM-5"]
     assert [(f["option"], f["outcome"], f["inputs_used"]) for f in dm5] == [
-        ("o3", "AVAILABLE_WITH_CONDITIONS", {"ev_status": "REFER"}),
         ("o4", "NOT_AVAILABLE_NOW", {"ev_status": "REFER"}),
     ]
-    assert fired(out, "options").index("DM-5") == fired(out, "options").index("DM-O3-AVAIL") + 1
+    assert fired(out, "options").index("DM-5") == fired(out, "options").index("DM-O4-COND") + 1
 
 
 @pytest.mark.parametrize("change, config, grounds", [
@@ -57,6 +57,9 @@ def test_refer_and_the_overlay() -> None:
     ({"id_command": "unknown"}, {"cfg_dprk_party": "contested"}, ["GC3_5_PRESUMPTION"]),
     ({"id_af": "other_dprk"}, {}, ["GC3_5_PRESUMPTION"]),
     ({"id_af": "declined"}, {}, ["GC3_5_PRESUMPTION"]),
+    # 1.1.0: a refusal or "unknown" about arms keeps the Art. 5 presumption; only "no" refers him
+    ({"id_af": "not_military", "id_arms_open": "declined"}, {}, ["GC3_5_PRESUMPTION"]),
+    ({"id_af": "not_military", "id_arms_open": "unknown"}, {}, ["GC3_5_PRESUMPTION"]),
 ])
 def test_presumed_pow(change: dict[str, str], config: dict[str, str], grounds: list[str]) -> None:
     doc = vignette("V07", **config)
@@ -190,7 +193,7 @@ def test_a_declined_integer_counts_as_answered_and_fires_nothing() -> None:
     out = run(doc)
     assert out["interviews"][0]["missing_inputs"] == []
     entry = next(f for f in out["wish"]["interviews"][0]["fired"] if f["rule"] == "WR-13")
-    assert entry["inputs_used"] == {}
+    assert entry["inputs_used"] == {"wsh_pref": "o6"}  # WR-13 shows the stated wish, nothing of cap_pain
 
 
 def test_evaluate_answers_matches_the_case_file() -> None:
@@ -216,3 +219,39 @@ def test_report_translates_interface_and_rule_texts() -> None:
     assert text.startswith("SUPPORT FOR LEGAL ADVISERS. NOT A LEGAL DETERMINATION.")
     assert "<A finding that he falls within a category of GC III Art. 110>" in text
     assert {"ST-1.explanation", "o4.title", "art110_category.condition", "legal_basis.4.text"} <= set(keys)
+
+
+@pytest.mark.parametrize("pref", ["undecided", "declined", None])
+def test_no_stated_wish_is_no_wish_not_reliable(pref: str | None) -> None:
+    doc = vignette("V07")
+    if pref is None:
+        for qid in [q for q in answers(doc) if q.startswith("wsh_") and q not in ("wsh_open",)]:
+            answers(doc).pop(qid)
+    else:
+        answers(doc)["wsh_pref"] = pref
+    out = run(doc)
+    wish = out["wish"]
+    assert (wish["result"], wish["repeat_interview"]) == ("NO_WISH", False)
+    assert "WR-13" not in fired(out, "wish") and "WR-13b" in fired(out, "wish")
+    assert wish["reasons"] == ["WR-13b"]
+    entry = next(f for f in wish["fired"] if f["rule"] == "WR-13b")
+    assert entry["inputs_used"] == {"wsh_pref": pref}
+    for option in ("o6", "o7", "o8"):  # the options that depend on his wish stay closed
+        assert out["options"]["result"][option] == "NOT_AVAILABLE_NOW"
+        assert f"DM-O{option[1]}-REPEAT" in fired(out, "options")
+
+
+def test_a_doubt_outranks_no_wish() -> None:
+    doc = vignette("V07")
+    answers(doc).update(wsh_pref="undecided", cap_pain=8)
+    out = run(doc)
+    assert out["wish"]["result"] == "DOUBTS" and "WR-13b" not in fired(out, "wish")
+
+
+def test_no_wish_after_a_reliable_wish_governs_the_case() -> None:
+    doc = vignette("V05")
+    answers(doc, 1)["wsh_pref"] = "undecided"
+    out = run(doc)
+    assert [i["result"] for i in out["wish"]["interviews"]] == ["RELIABLE_PROVISIONAL", "NO_WISH"]
+    assert out["wish"]["result"] == "NO_WISH"
+    assert "WR-14" not in fired(out, "wish") and "WR-15" not in fired(out, "wish")
