@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import EXIT_OK, EXIT_USAGE
 from desktop.core.forms.loader import FormDefinitionError, FormProblem, load_form, shipped_form_paths
@@ -29,7 +30,7 @@ def _targets(paths: list[str]) -> list[Path]:
     return targets
 
 
-def _check(path: Path, forms: dict[Path, Form | None]) -> list[FormProblem]:
+def _check(path: Path, forms: dict[Path, Form | None], rulesets: list[Any] | None = None) -> list[FormProblem]:
     try:
         if path.name == "rules.yaml":
             from desktop.core.rules.loader import load_ruleset
@@ -40,7 +41,9 @@ def _check(path: Path, forms: dict[Path, Form | None]) -> list[FormProblem]:
             form = forms[form_path.resolve()]
             if form is None:
                 return [FormProblem(str(path), 1, 1, "F001", f"not checked: its form {form_path} is refused")]
-            load_ruleset(path, form)
+            loaded = load_ruleset(path, form)
+            if rulesets is not None:
+                rulesets.append(loaded)
         else:
             forms[path.resolve()] = load_form(path)
     except FormDefinitionError as err:
@@ -68,16 +71,38 @@ def _glossary_warnings(targets: list[Path]) -> None:
                 sys.stdout.write(f"{w}\n")
 
 
+def _signoff_warnings(rulesets: list[Any]) -> None:
+    """W401 (a warning, exit status unchanged): a rule whose citations await verification has no valid legal
+    sign-off; W402: the sign-off file beside the rules cannot be read, so nothing counts as signed off."""
+    from desktop.core.errors import VoluntasError
+    from desktop.core.rules import signoff
+
+    for rs in rulesets:
+        try:
+            found = signoff.read_signoffs(signoff.signoff_path(rs))
+        except VoluntasError as err:
+            sys.stdout.write(f"{signoff.signoff_path(rs)}:1:1: W402 {err.message(str)}\n")
+            found = {}
+        states = signoff.states(rs, found)
+        for rule in rs.all_rules():
+            if rule.verify and states[rule.id] != signoff.SIGNED_OFF:
+                why = "its sign-off lapsed" if states[rule.id] == signoff.LAPSED else "it has no legal sign-off"
+                sys.stdout.write(f"{rs.path}:{rule.line}:1: W401 rule {rule.id}: its citations await "
+                                 f"verification and {why}\n")
+
+
 def run_check(args: argparse.Namespace) -> int:
     targets = _targets(list(args.paths))
     forms: dict[Path, Form | None] = {}
+    rulesets: list[Any] = []
     refused = 0
     for path in targets:
-        problems = _check(path, forms)
+        problems = _check(path, forms, rulesets)
         for p in problems:
             sys.stdout.write(f"{p}\n")
         refused += bool(problems)
     _glossary_warnings(targets)
+    _signoff_warnings(rulesets)
     sys.stdout.flush()
     if not targets:
         sys.stderr.write("voluntas: no form files found\n")

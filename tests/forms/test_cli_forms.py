@@ -12,7 +12,8 @@ from tests.forms.test_loader import MINI
 def test_shipped_forms_are_clean() -> None:
     proc = run_cli("forms", "check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout == ""
+    # only warnings: W401 while rules awaiting verification have no legal sign-off (voluntas rules signoff)
+    assert all(" W401 rule " in line for line in proc.stdout.splitlines()), proc.stdout
     assert "Traceback" not in proc.stderr
 
 

@@ -124,17 +124,18 @@ def review_summary(rs: Ruleset, fired_ids: Iterable[str]) -> dict[str, Any]:
     return {"fired": len(fired), "unreviewed": len(unreviewed), "unreviewed_rules": unreviewed}
 
 
-_CACHE: dict[tuple[str, str, float], dict[str, str]] = {}
+_CACHE: dict[tuple[str, str, int, int], dict[str, str]] = {}
 
 
 def rs_states(rs: Ruleset) -> dict[str, str]:
     """states() cached per ruleset and sign-off file version (the panel evaluates after every answer)."""
     path = signoff_path(rs)
     try:
-        stamp = path.stat().st_mtime
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
     except OSError:
-        stamp = -1.0
-    key = (rs.path, rs.sha256, stamp)
+        stamp = (-1, -1)
+    key = (rs.path, rs.sha256, *stamp)
     if key not in _CACHE:
         _CACHE.clear()
         try:
