@@ -10,14 +10,11 @@ import json
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from desktop import paths
 from desktop.core.forms.loader import shipped_form
 from desktop.core.rules import evaluate_case, load_ruleset, parse_case
 from tests.conftest import CASES
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def _times(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -52,6 +49,38 @@ def rows() -> list[tuple[str, float, str, str]]:
     ruleset = load_ruleset(rules, form)
     doc = three_interview_case()
     evaluate = _times(lambda: evaluate_case(ruleset, parse_case(doc, "bench.json")), 200)
+    return [*_rows(load, evaluate), *_doc_rows()]
+
+
+def _doc_rows() -> list[tuple[str, float, str, str]]:
+    """`voluntas rules doc` per language, in process: render time (median of 3) and page count."""
+    from desktop import i18n
+    from desktop.core.rules import ruledoc, ruledoc_pdf, shipped_ruleset
+    from desktop.core.rules import signoff as so
+    from desktop.core.rules.words import Words
+
+    out = []
+    rs = shipped_ruleset()
+    for lang in ("en", "ko", "uk"):
+        i18n.set_language(lang)
+        forms = i18n.catalog(lang, "forms")
+        words = Words(rs, i18n._, lambda ctx, english, f=forms: f.pgettext(ctx, english) if english else english)
+        data = b""
+
+        def render(words: Words = words) -> None:
+            nonlocal data
+            items = ruledoc.entries(words, so.states(rs, {}), {})
+            data = ruledoc_pdf.render(words, items, rs.banner, "bench")
+
+        took = _times(render, 3)
+        pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+        out += [(f"rules doc {lang}: render (median of 3)", statistics.median(took), "ms", "-"),
+                (f"rules doc {lang}: pages", float(pages), "pages", "-")]
+    i18n.set_language("en")
+    return out
+
+
+def _rows(load: list[float], evaluate: list[float]) -> list[tuple[str, float, str, str]]:
     return [
         ("rules: ruleset load (median)", statistics.median(load), "ms", "< 100 ms"),
         ("rules: ruleset load (p99)", _p99(load), "ms", "< 100 ms"),
