@@ -3,7 +3,8 @@
 Shared by `voluntas evaluate` and `voluntas interview import`. Answers themselves are checked against
 the form later (desktop.core.forms.answers); here only what the form cannot know: the file, case_id,
 the interviews array, dates and their order, ses_dt, and the languages the form was shown in.
-Every problem raises a VoluntasError whose message names the file and the JSON path.
+Every problem raises a VoluntasError whose message names the file and the JSON path; the limits on the
+read and the parse (size, depth, numbers) are in desktop.core.casejson.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core.casejson import load_json, read_bounded
 from desktop.core.errors import VoluntasError
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -64,50 +66,10 @@ def parse_date(value: Any) -> datetime.date | None:
         return None
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Duplicate(key)
-        out[key] = value
-    return out
-
-
-class _Duplicate(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def load_json(data: bytes, file: str) -> Any:
-    """Parse UTF-8 JSON strictly: no NaN or Infinity, no repeated key in an object."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise VoluntasError("C001", file=file, reason="not UTF-8 text", line=1,
-                            column=err.start + 1) from None
-    try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
-    except json.JSONDecodeError as err:
-        raise VoluntasError("C001", file=file, reason=err.msg, line=err.lineno, column=err.colno) from None
-    except _Duplicate as err:
-        raise bad(file, "top level", f"the key {show(err.key)} appears twice in one object") from None
-    except ValueError as err:
-        raise VoluntasError("C001", file=file, reason=str(err), line=1, column=1) from None
-
-
 def read_case(path: str | Path, name: str | None = None) -> CaseFile:
     """Read and frame-check a case file. `name` is how messages name it (default: the path as given)."""
     file = name if name is not None else str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise VoluntasError("C003", file=file, reason=err.strerror or type(err).__name__) from None
-    return parse_case(load_json(data, file), file)
+    return parse_case(load_json(read_bounded(path, file), file), file)
 
 
 def parse_case(doc: Any, file: str) -> CaseFile:

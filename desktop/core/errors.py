@@ -42,6 +42,14 @@ ERRORS: dict[str, tuple[str, int]] = {
     "C001": (N_("{file}: not valid JSON: {reason} (line {line}, column {column})."), EXIT_USAGE),
     "C002": (N_("{file}: {where}: {problem}"), EXIT_USAGE),
     "C003": (N_("Cannot read {file}: {reason}."), EXIT_USAGE),
+    "C004": (N_("{file} is not a regular file (a folder, a device or a pipe); a case file is a regular file "
+                "of at most {limit}."), EXIT_USAGE),
+    "C005": (N_("{file} is larger than the limit for a case file, {limit}."), EXIT_USAGE),
+    "C006": (N_("{file}: arrays and objects nested deeper than the limit of {limit} levels "
+                "(line {line}, column {column})."), EXIT_USAGE),
+    "C007": (N_("{file}: {where}: {problem}"), EXIT_USAGE),  # a free-text answer over its length limit
+    "C008": (N_("{file}: a number longer than the limit of {limit} characters (line {line}, column {column})."),
+             EXIT_USAGE),
 }
 
 
