@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import resource
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.core import casejson
+from desktop.core.casejson import MAX_CASE_BYTES, MAX_DEPTH, MAX_NUMBER_CHARS
+from desktop.core.errors import VoluntasError
 from tests.conftest import CASES, run_cli
 
 V01 = CASES / "V01.json"
@@ -136,3 +144,154 @@ def test_missing_required_answer_is_not_invalid(tmp_path: Path) -> None:
     out = json.loads(proc.stdout)
     assert "id_uniform" in out["interviews"][0]["missing_inputs"]
     assert {"interview": 1, "id": "id_uniform"} in out["status"]["missing_inputs"]
+
+
+# -- limits on the read and the parse (issue 12: bad input as a new user would try it) ----------------
+LIMIT = "10 MB"
+PYTHON_WORDING = ("Expecting", "Exceeds the limit", "set_int_max_str_digits", "Traceback", "JSONDecodeError")
+
+
+def run_limited(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The CLI with its address space capped at 1.5 GB: an unbounded read fails here, not on the machine."""
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+                          timeout=timeout, preexec_fn=cap, check=False)  # noqa: PLW1509 - a test's own child
+
+
+def refused(proc: subprocess.CompletedProcess[str], code: str, *fragments: str) -> str:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert proc.stdout == ""
+    assert f"{code}:" in proc.stderr, proc.stderr
+    for fragment in fragments:
+        assert fragment in proc.stderr, (fragment, proc.stderr)
+    for wording in PYTHON_WORDING:
+        assert wording not in proc.stderr, proc.stderr
+    return proc.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or sys.platform == "win32", reason="POSIX devices")
+@pytest.mark.parametrize("command", [("evaluate",), ("interview", "import")])
+def test_dev_zero_is_refused_without_reading(command: tuple[str, ...]) -> None:
+    started = time.monotonic()
+    refused(run_limited(*command, "/dev/zero"), "C004", "zero", LIMIT)
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("command", [("evaluate",), ("interview", "import")])
+def test_fifo_without_writer_is_refused_not_waited_on(tmp_path: Path, command: tuple[str, ...]) -> None:
+    fifo = tmp_path / "case.json"
+    os.mkfifo(fifo)
+    refused(run_limited(*command, str(fifo), timeout=30), "C004", "case.json", LIMIT)
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    refused(run_limited("evaluate", str(tmp_path)), "C004", LIMIT)
+
+
+def test_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    with path.open("wb") as f:
+        f.truncate(MAX_CASE_BYTES + 1)  # sparse: the size says it all
+    refused(run_limited("evaluate", str(path)), "C005", "case.json", LIMIT)
+
+
+def test_read_stops_one_byte_past_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that grows after its size was taken (or lies about it) is still read only to the limit."""
+    path = tmp_path / "case.json"
+    path.write_bytes(b" " * 1000)
+    asked: list[int] = []
+    real_read = os.read
+
+    def read(fd: int, n: int) -> bytes:
+        asked.append(n)
+        return b" " * min(n, 1 << 20)  # an endless file
+
+    monkeypatch.setattr(casejson.os, "read", read)
+    with pytest.raises(VoluntasError) as err:
+        casejson.read_bounded(path, "case.json")
+    monkeypatch.setattr(casejson.os, "read", real_read)
+    assert err.value.code == "C005"
+    assert sum(min(n, 1 << 20) for n in asked) == MAX_CASE_BYTES + 1
+
+
+def test_file_at_the_limit_is_read(tmp_path: Path) -> None:
+    text = json.dumps(base(), ensure_ascii=False).encode("utf-8")
+    path = tmp_path / "case.json"
+    path.write_bytes(text + b" " * (MAX_CASE_BYTES - len(text)))
+    assert path.stat().st_size == MAX_CASE_BYTES
+    proc = run_cli("evaluate", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["case_id"] == base()["case_id"]
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 5000, 200_000])
+def test_deep_nesting_is_a_coded_refusal_not_an_internal_error(tmp_path: Path, depth: int) -> None:
+    text = '{"case_id": "x",\n "config": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+    stderr = check_rejected(tmp_path, text)
+    assert "C006:" in stderr and f"limit of {MAX_DEPTH} levels" in stderr
+    assert "(line 2, column 43)" in stderr  # the bracket that opens level 33
+
+
+def test_nesting_at_the_limit_is_not_refused_for_depth(tmp_path: Path) -> None:
+    doc = base()
+    answers(doc)["set_present"] = "x"
+    text = json.dumps(doc)[:-1] + ', "extra": ' + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "}"
+    stderr = check_rejected(tmp_path, text)
+    assert "C006" not in stderr  # refused for the answers, not for the depth
+
+
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_at_their_line_and_column(tmp_path: Path, token: str) -> None:
+    text = '{\n  "case_id": "NaN Infinity",\n  "config": {"cfg_confirm_gap":\n      ' + token + "}}"
+    stderr = check_rejected(tmp_path, text, "(line 4, column 7)", "NaN and Infinity are not JSON numbers")
+    assert "C001:" in stderr
+    assert "line 1" not in stderr
+
+
+@pytest.mark.parametrize("number", ["7" * 5000, "-" + "7" * 101, "1." + "5" * 5000, "1e" + "9" * 200])
+def test_long_number_at_its_line_and_column(tmp_path: Path, number: str) -> None:
+    text = '{\n "case_id": "1234567",\n  "config": {"cfg_confirm_gap": ' + number + "}}"
+    stderr = check_rejected(tmp_path, text, "(line 3, column 33)", f"limit of {MAX_NUMBER_CHARS} characters")
+    assert "C008:" in stderr
+    for wording in PYTHON_WORDING:
+        assert wording not in stderr
+
+
+def test_not_utf8_at_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_bytes('{\n "case_id": "\u00e9\ud55c x\xff"}'.encode("utf-8", "surrogatepass").replace(
+        b"\xc3\xbf", b"\xff"))
+    proc = run_cli("evaluate", str(path))
+    refused(proc, "C001", "case.json", "not UTF-8", "(line 2, column 18)")
+    assert "\u00e9" not in proc.stderr and "codec" not in proc.stderr
+
+
+@pytest.mark.parametrize("text, where", [
+    ('{"interviews": [{"interview_date": "2025-01-01", "answers": {"id_af": "x", "id_af": "y"}}]}',
+     "interview 1: answers:"),
+    ('{"interviews": [{"interview_date": "2025-01-01", "answers": {}}, {"answers": {}, "answers": {}}]}',
+     "interview 2:"),
+    ('{"config": {"cfg_nr_override": {"dprk": {"reason": "a", "reason": "b"}}}, "interviews": []}',
+     "config.cfg_nr_override.dprk:"),
+    ('{"case_id": "a", "case_id": "b"}', "top level:"),
+])
+def test_repeated_key_names_its_path(tmp_path: Path, text: str, where: str) -> None:
+    stderr = check_rejected(tmp_path, text, where, "appears twice")
+    assert "C002:" in stderr
+    if where != "top level:":
+        assert "top level" not in stderr
+
+
+@pytest.mark.parametrize("text, reason", [
+    ('{"case_id": "x",\n "interviews": [1 2]}', "',' or a closing bracket is expected here (line 2, column 19)"),
+    ('{"case_id": "x\n"}', "a control character"),
+    ('{"case_id" "x"}', "':' is expected here (line 1, column 12)"),
+    ('{"a": 1} 2', "more text after the end"),
+])
+def test_syntax_errors_in_our_words(tmp_path: Path, text: str, reason: str) -> None:
+    stderr = check_rejected(tmp_path, text, "not valid JSON", reason)
+    for wording in PYTHON_WORDING:
+        assert wording not in stderr
