@@ -35,7 +35,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             check_answers(form, item.answers, f"interview {item.index}", session_date=item.interview_date)
         except AnswerError as err:
-            raise bad(case.file, err.where, err.problem) from None
+            raise bad(case.file, err.where, err.problem, err.code) from None
     with open_vault(args) as vault:
         code = case.case_id or str(case.interviews[0].answers.get("ses_case") or "imported")
         case_id = vault.records.create_case(code)

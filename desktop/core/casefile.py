@@ -44,8 +44,9 @@ class CaseFile:
     interviews: tuple[CaseInterview, ...]
 
 
-def bad(file: str, where: str, problem: str) -> VoluntasError:
-    return VoluntasError("C002", file=file, where=where, problem=problem)
+def bad(file: str, where: str, problem: str, code: str = "C002") -> VoluntasError:
+    """A problem at a JSON path; `code` is C002, or the code an AnswerError carries (C007)."""
+    return VoluntasError(code, file=file, where=where, problem=problem)
 
 
 def show(value: Any) -> str:

@@ -19,6 +19,8 @@ import pytest
 from desktop.core import casejson
 from desktop.core.casejson import MAX_CASE_BYTES, MAX_DEPTH, MAX_NUMBER_CHARS
 from desktop.core.errors import VoluntasError
+from desktop.core.forms.values import MAX_INTERVIEW_TEXT_CHARS, MAX_TEXT_CHARS
+from desktop.core.rules import shipped_ruleset
 from tests.conftest import CASES, run_cli
 
 V01 = CASES / "V01.json"
@@ -295,3 +297,51 @@ def test_syntax_errors_in_our_words(tmp_path: Path, text: str, reason: str) -> N
     stderr = check_rejected(tmp_path, text, "not valid JSON", reason)
     for wording in PYTHON_WORDING:
         assert wording not in stderr
+
+
+# -- free-text limits (one answer, one interview) -------------------------------------------------------
+SECRET = "ZQXSECRET"  # stands for interview content: never in a message
+
+
+def texts_of_v01() -> list[str]:
+    form = shipped_ruleset().form
+    return [qid for qid, q in form.questions.items() if q.type == "text"]
+
+
+@pytest.mark.parametrize("command", [("evaluate",), ("interview", "import")])
+def test_text_answer_over_the_limit_is_refused_without_quoting_it(tmp_path: Path, command: tuple[str, ...]) -> None:
+    doc = mutate(lambda d: answers(d).update(id_cap_place=SECRET + "x" * MAX_TEXT_CHARS))
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    proc = run_cli(*command, str(path))
+    stderr = refused(proc, "C007", "case.json", "interview 1: answers.id_cap_place", f"{MAX_TEXT_CHARS:,}")
+    assert SECRET not in stderr and "xxxx" not in stderr
+
+
+def test_text_answer_at_the_limit_is_accepted(tmp_path: Path) -> None:
+    doc = mutate(lambda d: answers(d).update(id_cap_place="\ud55c" * MAX_TEXT_CHARS))  # Korean: 3 bytes each
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    proc = run_cli("evaluate", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_interview_text_over_the_limit_names_the_answer_that_passes_it(tmp_path: Path) -> None:
+    ids = texts_of_v01()
+    share = MAX_TEXT_CHARS
+    count = MAX_INTERVIEW_TEXT_CHARS // share + 1
+    doc = base()
+    for qid in ids:
+        answers(doc).pop(qid, None)
+    for qid in ids[:count]:
+        answers(doc)[qid] = SECRET + "y" * (share - len(SECRET))
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    stderr = refused(run_cli("interview", "import", str(path)), "C007",
+                     f"interview 1: answers.{ids[count - 1]}", f"{MAX_INTERVIEW_TEXT_CHARS:,}")
+    assert SECRET not in stderr and "yyyy" not in stderr
+    # exactly at the interview's limit: accepted (the vault is never opened on a refusal, so none exists)
+    answers(doc).pop(ids[count - 1])
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    proc = run_cli("evaluate", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr

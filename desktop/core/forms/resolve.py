@@ -13,7 +13,15 @@ from typing import Any
 from desktop.core.forms.expr import evaluate
 from desktop.core.forms.model import Form
 from desktop.core.forms.nodes import Value
-from desktop.core.forms.values import AnswerError, check_value, expr_value, field_where, parse_date, show
+from desktop.core.forms.values import (
+    AnswerError,
+    check_text_limits,
+    check_value,
+    expr_value,
+    field_where,
+    parse_date,
+    show,
+)
 
 NOT_RELEVANT = "not_relevant"
 MINIMAL_RECORD = "minimal_record"
@@ -64,6 +72,7 @@ def validated(form: Form, answers: Mapping[str, Any], where: str) -> dict[str, A
         value = check_value(form, form.questions[qid], raw, at)
         if value is not None:
             out[qid] = value
+    check_text_limits(form, out, where)
     return out
 
 

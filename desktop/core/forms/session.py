@@ -20,7 +20,7 @@ from desktop.core.forms.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
 from desktop.core.forms.shown_review import UNREVIEWED_EVENT, unreviewed_shown
-from desktop.core.forms.values import AnswerError, check_value
+from desktop.core.forms.values import MAX_INTERVIEW_TEXT_CHARS, MAX_TEXT_CHARS, AnswerError, check_value
 
 # protocol.md section 6: these changes after consent require consent again, in a new record.
 RECONSENT_IDS = ("set_interp", "set_int_aff", "set_present")
@@ -28,6 +28,10 @@ RECONSENT_IDS = ("set_interp", "set_int_aff", "set_present")
 SELF_HARM = ("cap_selfharm", "yes")
 SESSION_NO, PREVIOUS_DATE = "ses_no", "ses_prev_dt"
 Translate = Callable[[str, str], str]  # (msgctxt, English) -> text shown
+# The limits of forms/values.py as the window says them (a test keeps the numbers equal).
+ANSWER_TOO_LONG = N_("An answer can hold at most 10,000 characters.")
+INTERVIEW_TOO_LONG = N_("The free-text answers of one interview can hold at most 50,000 characters together; "
+                        "this answer would pass that limit. Shorten this answer or another one.")
 
 
 class Storage(Protocol):
@@ -165,6 +169,9 @@ class Session:
             stored = check_value(self.form, self.form.questions[qid], value, qid)
         except AnswerError as err:
             return Outcome(False, [err.problem])
+        too_long = self._too_long(qid, stored)
+        if too_long:
+            return Outcome(False, [too_long])
         if qid in RECONSENT_IDS and self.values.get(self.form.gates.record) is True \
                 and stored != self.answers.get(qid):
             self.ended, self.pending = "reconsent", (qid, stored)
@@ -179,6 +186,15 @@ class Session:
         self._save(qid, stored)
         self._refresh()
         return Outcome(True, [m for i, m in self.problems() if i != qid])
+
+    def _too_long(self, qid: str, stored: Any) -> str | None:
+        if self.form.questions[qid].type != "text" or not isinstance(stored, str):
+            return None
+        if len(stored) > MAX_TEXT_CHARS:
+            return ANSWER_TOO_LONG
+        others = sum(len(v) for k, v in self.answers.items()
+                     if k != qid and isinstance(v, str) and self.form.questions[k].type == "text")
+        return INTERVIEW_TOO_LONG if others + len(stored) > MAX_INTERVIEW_TEXT_CHARS else None
 
     def _move(self, step: int) -> str | None:
         order = list(self.form.questions)

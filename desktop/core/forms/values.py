@@ -5,20 +5,29 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from desktop.core.forms.model import DECLINED, Form, Question
 from desktop.core.forms.nodes import Value
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Free text, counted in characters the same way at import and in the window. One answer: about four
+# printed pages, ten times a long spoken answer. One interview: about twenty pages, so that its dossier
+# still exports in seconds (the dossier lays out every character).
+MAX_TEXT_CHARS = 10_000
+MAX_INTERVIEW_TEXT_CHARS = 50_000
+TEXT_LIMIT_CODE = "C007"
 
 
 class AnswerError(Exception):
-    """Invalid input: `where` names the field (e.g. "interview 1: answers.id_af"), `problem` says why."""
+    """Invalid input: `where` names the field (e.g. "interview 1: answers.id_af"), `problem` says why;
+    `code` is the error code of desktop.core.errors it is reported with."""
 
-    def __init__(self, where: str, problem: str) -> None:
+    def __init__(self, where: str, problem: str, code: str = "C002") -> None:
         self.where = where
         self.problem = problem
+        self.code = code
         super().__init__(f"{where}: {problem}")
 
 
@@ -105,6 +114,24 @@ def check_value(form: Form, q: Question, raw: Any, where: str) -> Any:
     if excl and len(seen) > 1:
         raise AnswerError(where, f"{show(excl[0])} cannot be combined with other codes of {choices.id}")
     return seen or None
+
+
+def check_text_limits(form: Form, stored: Mapping[str, Any], where: str) -> None:
+    """AnswerError (C007) naming the first free-text answer over the limit for one answer, or the one at
+    which the interview's free text passes its limit. Never quotes the text."""
+    total = 0
+    for qid, value in stored.items():
+        q = form.questions.get(qid)
+        if q is None or q.type != "text" or not isinstance(value, str):
+            continue
+        total += len(value)
+        if len(value) > MAX_TEXT_CHARS:
+            raise AnswerError(field_where(where, qid), f"{len(value):,} characters, longer than the limit of "
+                              f"{MAX_TEXT_CHARS:,} characters for one answer", TEXT_LIMIT_CODE)
+        if total > MAX_INTERVIEW_TEXT_CHARS:
+            raise AnswerError(field_where(where, qid), f"with this answer the free text of the interview "
+                              f"reaches {total:,} characters, more than the limit of "
+                              f"{MAX_INTERVIEW_TEXT_CHARS:,} characters for one interview", TEXT_LIMIT_CODE)
 
 
 def _want(raw: Any, typ: type, expected: str, where: str) -> None:

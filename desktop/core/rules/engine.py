@@ -36,7 +36,7 @@ def normalise(rs: Ruleset, iv: CaseInterview, config: Mapping[str, Any], file: s
         res = resolve(rs.form, iv.answers, config, iv.interview_date, where=where)
         check_constraints(rs.form, res, where)
     except AnswerError as err:
-        raise bad(file, err.where, err.problem) from None
+        raise bad(file, err.where, err.problem, err.code) from None
     values: dict[str, Any] = dict(res.values)
     values.update((k, v) for k, v in config.items() if k in rs.types)
     facts = InterviewFacts(index=iv.index, interview_date=iv.interview_date, valid=bool(res.valid),

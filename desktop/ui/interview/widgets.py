@@ -9,6 +9,7 @@ from typing import Any
 from desktop.core.forms.model import DECLINED, Form, Question
 from desktop.i18n import N_, _
 from desktop.ui.interview.signature import SignaturePad
+from desktop.ui.interview.textlimit import TextLimit
 from desktop.ui.qt import (
     QAbstractButton,
     QButtonGroup,
@@ -288,18 +289,21 @@ class TextWidget(_EditWidget):
         self.edit.setMinimumHeight(90)
         self.edit.setMaximumHeight(220)
         self.edit.installEventFilter(_LeaveFilter(self))
+        self.limit = TextLimit(self.edit)  # stops at the core's limit for one answer, with a counter
         self.box.addWidget(self.edit)
+        self.box.addWidget(self.limit.label)
         self._add_declined()
 
     def set_texts(self, captive: Any, interviewer: Any) -> None:
         super().set_texts(captive, interviewer)
         self.edit.setPlaceholderText(_(T["text"]))
+        self.limit.retranslate()
 
     def raw_value(self) -> Any:
         return self.edit.toPlainText() or None
 
     def set_raw(self, value: Any) -> None:
-        self.edit.setPlainText(value or "")
+        self.limit.load(value or "")
 
 
 class LineWidget(_EditWidget):
