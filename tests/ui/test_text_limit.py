@@ -29,6 +29,7 @@ def test_counter_appears_near_the_limit(qtbot: Any) -> None:
     assert not w.limit.label.isVisible()
     w.edit.insertPlainText("a" * (MAX_TEXT_CHARS // 3))
     assert w.limit.label.isVisible()
+    assert w.limit.label.wordWrap()  # a long message wraps, it never widens the question column
     assert f"{MAX_TEXT_CHARS // 2 + MAX_TEXT_CHARS // 3:,} of {LIMIT} characters" in w.limit.label.text()
 
 

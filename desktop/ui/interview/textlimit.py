@@ -38,6 +38,7 @@ class TextLimit(QObject):
         self.edit, self.limit = edit, limit
         self.label = QLabel()
         self.label.setObjectName("text_limit")
+        self.label.setWordWrap(True)
         self.label.setVisible(False)
         self.stopped = False
         self.loading = False  # set_raw: a stored answer is shown as it is, never cut
