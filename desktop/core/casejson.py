@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -141,17 +142,37 @@ def load_json(data: bytes, file: str) -> Any:
 
 
 def _check_tree(doc: Any, text: str, file: str) -> None:
-    """Depth and repeated keys, in document order (the parser builds inner objects first)."""
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(doc, ())]
-    while stack:
-        node, path = stack.pop()
-        if len(path) >= MAX_DEPTH:
-            raise _too_deep(text, file)
-        if isinstance(node, _Repeated):
-            raise VoluntasError("C002", file=file, where=path_text(path),
-                                problem=f"the key '{node.key[:60]}' appears twice in one object")
-        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
-        stack.extend((value, (*path, key)) for key, value in reversed(items) if isinstance(value, dict | list))
+    """Depth and repeated keys, in document order. One iterator per level: memory grows with the depth
+    (at most MAX_DEPTH), not with the width of the document."""
+    if not isinstance(doc, dict | list):
+        return
+    path: list[str | int] = []
+    levels = [_children(doc)]
+    if isinstance(doc, _Repeated):
+        raise _repeated(doc, path, file)
+    while levels:
+        for key, value in levels[-1]:
+            if isinstance(value, dict | list):
+                path.append(key)
+                if len(path) >= MAX_DEPTH:
+                    raise _too_deep(text, file)
+                if isinstance(value, _Repeated):
+                    raise _repeated(value, path, file)
+                levels.append(_children(value))
+                break
+        else:
+            levels.pop()
+            if path:
+                path.pop()
+
+
+def _children(node: dict[str, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
+    return iter(node.items()) if isinstance(node, dict) else enumerate(node)
+
+
+def _repeated(node: _Repeated, path: list[str | int], file: str) -> VoluntasError:
+    return VoluntasError("C002", file=file, where=path_text(tuple(path)),
+                         problem=f"the key '{node.key[:60]}' appears twice in one object")
 
 
 def path_text(path: tuple[str | int, ...]) -> str:
