@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.settings: SettingsPage | None = None
         self.captive: CaptiveView | None = None
         self._before_help: QWidget | None = None
+        self._geometry: tuple[Any, Any] | None = None  # (saveGeometry, windowState) before the captive view
         self.activity = _Activity(self)  # installed on the native window in showEvent: input only
         self._filtering = False
         self.idle_timer = QTimer(self)
@@ -430,7 +431,8 @@ class MainWindow(QMainWindow):
         self.interview.commit_current()
         from desktop.ui.captive import captive_content
 
-        self.captive.show_question(*captive_content(self.interview))
+        self._geometry = (self.saveGeometry(), self.windowState())  # restored exactly on leaving
+        self.captive.show_content(captive_content(self.interview))
         self.stack.setCurrentWidget(self.captive)
         self.kdf_banner.hide()
         self.showFullScreen()
@@ -447,9 +449,14 @@ class MainWindow(QMainWindow):
         page.choose(n)
         if not several:  # with several answers he may point again; the interviewer moves on with Enter outside
             page.go_next()
-        self.captive.show_question(*captive_content(page))
+        self.captive.show_content(captive_content(page))
 
     def leave_captive(self) -> None:
+        geometry, state = self._geometry or (None, Qt.WindowState.WindowNoState)
         self.showNormal()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            self.setWindowState(state)
+        self._geometry = None
         self.kdf_banner.setVisible(self.core.fast_kdf() and not self.core.is_demo)
         self.show_interview()

@@ -1,7 +1,11 @@
-"""Render every screen in en, ko and uk to PNG, offscreen: `python -m desktop.ui.screenshots OUTDIR`.
+"""Render every screen in en, ko and uk to PNG, offscreen:
 
-Works on a throwaway demo vault (fictional vignettes) in a temporary folder, deleted afterwards. Sample
-answers come from the vignettes; all Korean and Ukrainian text comes from locales/.
+    python -m desktop.ui.screenshots OUTDIR [--size 1366x768] [--scale 2]
+
+--size is the screen in pixels (default 1280x800) and the window is as large as the screen's usable area;
+--scale 2 renders as a display at 200 % does (the screen is size/scale logical pixels, drawn at 2x). The
+captive view is rendered for every question type. Works on a throwaway demo vault (fictional vignettes)
+in a temporary folder, deleted afterwards. All Korean and Ukrainian text comes from locales/.
 """
 
 from __future__ import annotations
@@ -15,6 +19,41 @@ from typing import Any
 
 LANGS = ("en", "ko", "uk")
 SIZE = (1280, 800)
+# The captive view of each question type (signature: an interviewer item, so his neutral page).
+CAPTIVE_TYPES = {"select_one": "wsh_pref", "select_multiple": "con_scope", "yes_no": "wsh_more_time",
+                 "yes_no_unknown": "vol_told", "text": "wsh_open", "date": "cap_capture_dt",
+                 "integer": "cap_pain", "signature": "dec_nopress_sig"}
+
+
+def screen_config(folder: Path, size: tuple[int, int], scale: float) -> str:
+    """QT_QPA_PLATFORM for an offscreen screen of `size` pixels at `scale` (Qt's offscreen configfile)."""
+    import json
+
+    w, h = int(size[0] / scale), int(size[1] / scale)
+    cfg = folder / "screen.json"
+    cfg.write_text(json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": w, "height": h,
+                                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": scale}]}), "utf-8")
+    return f"offscreen:configfile={cfg}"
+
+
+def parse(args: list[str]) -> tuple[Path, tuple[int, int], float]:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots")
+    ap.add_argument("out", nargs="?", default="screenshots")
+    ap.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="screen size in pixels, e.g. 1366x768")
+    ap.add_argument("--scale", type=float, default=1.0, help="display scale, e.g. 2 for 200 %%")
+    ns = ap.parse_args(args)
+    w, _x, h = ns.size.partition("x")
+    if not (w.isdigit() and h.isdigit()) or ns.scale <= 0:
+        ap.error("--size is WIDTHxHEIGHT in pixels and --scale a positive number")
+    return Path(ns.out), (int(w), int(h)), ns.scale
+
+
+def fit(win: Any) -> None:
+    """The window as large as the screen's usable area (as a maximized window on that laptop)."""
+    screen = win.screen().availableGeometry()
+    win.setGeometry(screen)
 
 
 def _settle(app: Any) -> None:
@@ -54,14 +93,27 @@ def _fill(page: Any, script: dict[str, Any], stop_at: str, overrides: dict[str, 
     page.evaluate()
 
 
+def _captive_views(app: Any, win: Any, out: Path, lang: str) -> None:
+    """The captive view of every question type, as he sees it (his language: Korean)."""
+    page = win.interview
+    for qtype, qid in CAPTIVE_TYPES.items():
+        page.session.current = qid
+        page.show_current()
+        win.show_captive()
+        _settle(app)
+        win.grab().save(str(out / f"06-captive-{qtype}-{qid}-{lang}.png"))
+        win.leave_captive()
+        _settle(app)
+
+
 def _preview(out: Path, lang: str) -> None:
     """Screen 11, the translator preview (no vault), on the question with the longest choice list."""
     from desktop import preview_app
     from desktop.ui import tasks
 
     app, win = preview_app.build()
-    win.resize(*SIZE)
     win.show()
+    fit(win)
     tasks.wait()
     page = win.centralWidget()
     page.go(next(n for n, p in enumerate(page.pages) if p.id == "set_present"))
@@ -71,14 +123,14 @@ def _preview(out: Path, lang: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "screenshots")
+    out, size, scale = parse(sys.argv[1:] if argv is None else argv)
     out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="voluntas-shots-"))
     try:
         from desktop.app import _qt_folders
 
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+            os.environ["QT_QPA_PLATFORM"] = screen_config(tmp, size, scale)
         _qt_folders(tmp / "qt")
         return _render(out, tmp)
     finally:
@@ -97,8 +149,8 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         # first run: a folder with no vault
         fresh = Core(tmp / f"fresh-{lang}")
         app, win = build(fresh)
-        win.resize(*SIZE)
         win.show()
+        fit(win)
         win.firstrun_page.name.setText("Demo")
         win.firstrun_page.pass1.setText("short")
         win.firstrun_page.pass2.setText("short")
@@ -110,8 +162,8 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         core = make_demo_core(tmp / f"demo-{lang}")
         core.set_setting("ui_lang", lang)
         app, win = build(core)
-        win.resize(*SIZE)
         win.show()
+        fit(win)
         _settle(app)
         shots = []
         shots.append(("03-cases", None))
@@ -132,10 +184,10 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         win.grab().save(str(out / f"05b-interview-captive-uk-{lang}.png"))
         page.set_captive_lang("ko")
         win.show_captive()
-        win.resize(*SIZE)
         _settle(app)
         win.grab().save(str(out / f"06-captive-view-{lang}.png"))
         win.leave_captive()
+        _captive_views(app, win, out, lang)
         # gate: consent declined
         win.start_interview("new:DEMO-DECLINED (FICTIONAL)", captive_lang, interviewer_lang)
         _fill(win.interview, script, "mr_reask", {"con_decision": "declines"})

@@ -32,8 +32,11 @@ QLabel#choice_text {{ padding: 4px 0px; }}
 QListWidget {{ background: white; }}
 QWidget#captive {{ background: #fbfaf6; }}
 QLabel#captive_question {{ font-size: {huge}pt; font-weight: bold; }}
-QPushButton#captive_choice {{ font-size: {big}pt; padding: 12px; border: 1px solid #b9b4a6; background: white;
-    text-align: left; }}
+QLabel#captive_choice_text {{ font-size: {big}pt; }}
+QLabel#captive_hint {{ font-size: {big}pt; color: #34404c; }}
+QLabel#captive_cue {{ font-size: {h2}pt; color: #1f4d33; background: #e8f1ea; border: 1px solid #9cbfa6;
+    padding: 6px; }}
+QPushButton:disabled {{ color: #8a8f94; background: #e4e3df; border: 1px dashed #b0aea7; }}
 """
 
 

@@ -54,9 +54,14 @@ def test_the_session_hashes_text_under_the_extracted_contexts() -> None:
     s = Session(shipped_form(), Store(), "iv", session_date=dt.date(2025, 3, 10), translate=translate)
     s.answer("set_present", ["nobody"])
     s.answer("ses_org", "icrc")
+    s.answer("set_lang", "korean")
     contexts = {m[3] for m in extracted()}
     assert seen and set(seen) <= contexts
-    assert "pow_interview.L_PRESENT.nobody.label" in seen
+    # the hash covers the captive's screen: his question and choices, or the neutral page for interviewer items
+    assert {"pow_interview.set_lang.captive_text", "pow_interview.L_LANG.korean.label",
+            "pow_interview.captive_page.decline", "pow_interview.captive_page.wait"} <= set(seen)
+    assert "pow_interview.L_PRESENT.nobody.label" not in seen
+    assert "pow_interview.set_lang.label" not in seen
 
 
 def test_extraction_refuses_a_bad_form() -> None:

@@ -24,8 +24,8 @@ sections:
   - id: A0
     title: Start
     questions:
-      - {id: ses_dt, type: date, by: I, required: true, label: Date}
-      - {id: able, type: yes_no, by: I, required: true, label: Able}
+      - {id: ses_dt, type: date, by: I, captive: none, required: true, label: Date}
+      - {id: able, type: yes_no, by: I, captive: none, required: true, label: Able}
       - {id: cap_ok, type: calculate, label: Capacity, calculation: "${able}='yes'"}
       - id: agree
         type: select_one
@@ -34,6 +34,8 @@ sections:
         required: true
         label: Agree?
         relevance: ${cap_ok}
+        captive: choices
+        captive_text: Do you agree?
       - {id: con_ok, type: calculate, label: Consent, calculation: "${agree}='yes'"}
       - {id: gate, type: calculate, label: Gate, calculation: "${cap_ok} and ${con_ok}"}
       - {id: why, type: calculate, label: W, relevance: "not(${gate})", calculation: "if(${cap_ok}, 'no', 'cap')"}
@@ -41,6 +43,7 @@ choice_lists:
   L_AGREE:
     - {code: yes, label: Yes}
     - {code: no, label: No, exclusive: true}
+captive_page: {wait: Please wait., decline: You may decline any question.}
 """
 
 
@@ -93,7 +96,7 @@ def replace(old: str, new: str) -> str:
     (replace("version: 1.0.0", "version: one"), r"^2:10: F105"),
     # duplicate id, duplicate code, duplicate key
     (replace("{id: able,", "{id: ses_dt,"), r"^12:\d+: F202 duplicate question id 'ses_dt' \(first at line 11\)"),
-    (replace("{code: no,", "{code: yes,"), r"^27:14: F203 duplicate code 'yes' in list L_AGREE"),
+    (replace("{code: no,", "{code: yes,"), r"^29:14: F203 duplicate code 'yes' in list L_AGREE"),
     (replace("title: Mini", "title: Mini\ntitle: Again"), r"^4:1: F006 duplicate key 'title'"),
     # references: unknown, later, cycle, self
     (replace("relevance: ${cap_ok}", "relevance: ${cap_okk}"), r"^20:20: E201 unknown id 'cap_okk'"),
@@ -103,7 +106,7 @@ def replace(old: str, new: str) -> str:
      r"F212 'cap_ok' refers to itself"),
     # unknown code, type errors, syntax errors with the column inside the expression
     (replace("calculation: \"${agree}='yes'\"", "calculation: \"${agree}='ja'\""),
-     r"^21:78: E202 'ja' is not a code of \$\{agree\}"),
+     r"^23:78: E202 'ja' is not a code of \$\{agree\}"),
     (replace("relevance: ${cap_ok}", "relevance: ${ses_dt}"), r"^20:20: E206"),
     (replace("relevance: ${cap_ok}", "relevance: ${able} < 'yes'"), r"^20:\d+: E205"),
     (replace("relevance: ${cap_ok}", "relevance: ${able} = 'yes' = ${cap_ok}"), r"^20:36: E102"),

@@ -45,14 +45,18 @@ def locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_an_answer_shown_with_unreviewed_text_is_recorded(locales: Path) -> None:
     s, storage = session("ko")
-    s.answer("set_interp", "yes")
-    assert (UNREVIEWED_EVENT, "set_interp", "ko") in storage.events
+    s.answer("set_lang", "korean")
+    assert (UNREVIEWED_EVENT, "set_lang", "ko") in storage.events
     form = shipped_form()
-    assert unreviewed_shown(form, "set_interp", "ko") == [f"{FORM}.set_interp.label", f"{FORM}.yes_no.yes.label",
-                                                          f"{FORM}.yes_no.no.label"]
+    codes = form.choice_lists["L_LANG"].codes
+    assert unreviewed_shown(form, "set_lang", "ko") == [f"{FORM}.set_lang.captive_text",
+                                                        *(f"{FORM}.L_LANG.{c}.label" for c in codes),
+                                                        f"{FORM}.captive_page.decline"]
+    # an interviewer item showed him only the neutral page
+    assert unreviewed_shown(form, "set_interp", "ko") == [f"{FORM}.captive_page.wait"]
     listed = dossier_unreviewed(form, storage.events)  # the session date was saved first, also unreviewed
-    assert [q for q, _lang, _ctx in listed] == ["ses_dt", "set_interp"]
-    assert listed[1] == ("set_interp", "ko", unreviewed_shown(form, "set_interp", "ko"))
+    assert [q for q, _lang, _ctx in listed] == ["ses_dt", "set_lang"]
+    assert listed[1] == ("set_lang", "ko", unreviewed_shown(form, "set_lang", "ko"))
 
 
 def test_reviewed_text_and_english_are_not_recorded(locales: Path) -> None:
@@ -67,12 +71,14 @@ def test_reviewed_text_and_english_are_not_recorded(locales: Path) -> None:
 
 def test_a_later_sign_off_shows_in_the_dossier_list(locales: Path) -> None:
     form = shipped_form()
-    events = [(UNREVIEWED_EVENT, "set_interp", "uk"), ("answer", "set_interp", "uk")]
+    events = [(UNREVIEWED_EVENT, "set_int_ok", "uk"), ("answer", "set_int_ok", "uk")]
     assert dossier_unreviewed(form, events)[0][2]
-    sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.set_interp")
-    sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.yes_no.")
-    assert dossier_unreviewed(form, events) == [("set_interp", "uk", [])]
-    assert shown_review.shown_contexts(form, "set_interp")[0] == (f"{FORM}.set_interp.label", "Is an interpreter used?")
+    sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.set_int_ok")
+    sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.yes_no_unknown.")
+    sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.captive_page.")
+    assert dossier_unreviewed(form, events) == [("set_int_ok", "uk", [])]
+    assert shown_review.shown_contexts(form, "set_int_ok")[0] == (
+        f"{FORM}.set_int_ok.captive_text", "Are you comfortable speaking through this interpreter?")
 
 
 def test_summary_line_for_the_dossier() -> None:

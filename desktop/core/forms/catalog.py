@@ -14,6 +14,9 @@ from typing import IO, Any
 from desktop.core.forms.loader import load_form_bytes
 from desktop.core.forms.model import BUILTIN_LISTS, Form
 
+CAPTIVE_NOTE = ("Shown to the captive in the captive view: addressed to him, polite (ko: hapnida style, "
+                "no bonin or dangsin), plain and neutral.")
+
 
 @dataclass(frozen=True)
 class Message:
@@ -30,19 +33,30 @@ def context(form: Form, *parts: str) -> str:
 def form_messages(form: Form) -> list[Message]:
     """Every string a user or captive may see, in file order, each with its msgctxt."""
     out = [Message(context(form, "title"), form.title, form.translator_note, 1)]
+    for key, page_text in (("wait", form.captive_wait), ("decline", form.captive_decline)):
+        if page_text:
+            out.append(Message(context(form, "captive_page", key), page_text, CAPTIVE_NOTE, 1))
     for s in form.sections:
         out.append(Message(context(form, s.id, "title"), s.title, s.translator_note, s.line))
         if s.hint:
             out.append(Message(context(form, s.id, "hint"), s.hint, s.translator_note, s.line))
         for qid in s.question_ids:
             q = form.questions[qid]
-            for name, text in (("label", q.label), ("hint", q.hint), ("constraint_message", q.constraint_message)):
+            fields: tuple[tuple[str, str | None], ...] = (
+                ("label", q.label), ("hint", q.hint), ("captive_text", q.captive_text),
+                ("captive_hint", q.captive_hint), ("constraint_message", q.constraint_message))
+            for name, text in fields:
                 if text:
-                    out.append(Message(context(form, qid, name), text, q.translator_note, q.line))
+                    qnote = q.translator_note
+                    if name.startswith("captive_"):
+                        qnote = f"{CAPTIVE_NOTE} {qnote}" if qnote else CAPTIVE_NOTE
+                    out.append(Message(context(form, qid, name), text, qnote, q.line))
     for lid, cl in form.choice_lists.items():
         for c in cl.choices:
             note = c.translator_note or ("Built-in answer list." if lid in BUILTIN_LISTS else None)
             out.append(Message(context(form, lid, c.code, "label"), c.label, note, c.line))
+            if c.captive_label:
+                out.append(Message(context(form, lid, c.code, "captive_label"), c.captive_label, CAPTIVE_NOTE, c.line))
     return out
 
 

@@ -66,6 +66,11 @@ TEMPLATES: dict[str, str] = {
     "F214": N_("{field}: '{ref}' must be a {expected}"),
     "F215": N_("choice list '{list}' is never used"),
     "F216": N_("reserved list name '{list}': yes_no and yes_no_unknown are built in"),
+    "F217": N_("question '{id}' needs 'captive': what the captive view shows (choices, question or none)"),
+    "F218": N_("question '{id}' of type {type} has no choices to show: use 'captive: question' or 'none'"),
+    "F219": N_("question '{id}' is shown to the captive ({mode}) and needs 'captive_text', the question asked "
+               "of him"),
+    "F220": N_("'{key}' is never shown: question '{id}' has 'captive: none'"),
 }
 
 

@@ -44,7 +44,8 @@ class _Builder:
                     self.add(("choice_lists", lid, i, "code"), "F203", code=item["code"], list=lid)
                 seen.add(item["code"])
             choices = tuple(Choice(c["code"], c["label"], bool(c.get("exclusive")), c.get("translator_note"),
-                                   self.marks.at(("choice_lists", lid, i))[0]) for i, c in enumerate(items))
+                                   self.marks.at(("choice_lists", lid, i))[0], c.get("captive_label"))
+                            for i, c in enumerate(items))
             self.lists[lid] = ChoiceList(lid, choices, frozenset(c.code for c in choices if c.exclusive))
 
     def parse(self, path: Path_, text: str | None) -> Expr | None:
@@ -76,7 +77,8 @@ class _Builder:
         if qtype == "calculate":
             if "calculation" not in q:
                 self.add(path, "F207", id=qid)
-            for key in ("by", "required", "constraint", "constraint_message"):
+            for key in ("by", "required", "constraint", "constraint_message", "captive", "captive_text",
+                        "captive_hint"):
                 if key in q:
                     self.add((*path, key), "F208", at_key=True, key=key, allowed="answered",
                              id=qid, type=qtype)
@@ -86,6 +88,7 @@ class _Builder:
                          allowed="calculate", id=qid, type=qtype)
             if "by" not in q:
                 self.add(path, "F209", id=qid)
+            self.captive(path, q, qtype)
         exprs = {k: e for k in _EXPR_KEYS if (e := self.parse((*path, k), q.get(k))) is not None}
         if qtype in CODED and list_id:
             codes = frozenset(self.lists[list_id].codes)
@@ -100,8 +103,23 @@ class _Builder:
             constraint_message=q.get("constraint_message"),
             calculation=exprs.get("calculation"), calculation_src=q.get("calculation"),
             translator_note=q.get("translator_note"), value_type=vtype, line=self.marks.at(path)[0],
+            captive=q.get("captive", "none"), captive_text=q.get("captive_text"), captive_hint=q.get("captive_hint"),
         )
         return question, exprs
+
+    def captive(self, path: Path_, q: dict[str, Any], qtype: str) -> None:
+        """Every answered question says what the captive sees; a shown one has his own text, a hidden none."""
+        qid, mode = q["id"], q.get("captive")
+        if mode is None:
+            self.add(path, "F217", id=qid)
+        elif mode == "choices" and qtype not in CODED:
+            self.add((*path, "captive"), "F218", id=qid, type=qtype)
+        elif mode != "none" and "captive_text" not in q:
+            self.add(path, "F219", id=qid, mode=mode)
+        elif mode == "none":
+            for key in ("captive_text", "captive_hint"):
+                if key in q:
+                    self.add((*path, key), "F220", at_key=True, key=key, id=qid)
 
 
 def build_form(data: dict[str, Any], marks: Marks, file: str, source: Any, sha256: str) -> Form:
@@ -139,6 +157,7 @@ def build_form(data: dict[str, Any], marks: Marks, file: str, source: Any, sha25
         questions=questions, choice_lists=b.lists, source_path=source, sha256=sha256,
         session_date=data["session_date"], gates=gates, minimal_record=tuple(data["minimal_record"]["keep"]),
         mr_reason=data["minimal_record"]["reason"], translator_note=data.get("translator_note"),
+        captive_wait=data["captive_page"]["wait"], captive_decline=data["captive_page"]["decline"],
     )
 
 

@@ -13,6 +13,9 @@ CODED = ("yes_no", "yes_no_unknown", "select_one", "select_multiple")
 # Types whose answer the captive may give as the string "declined" (protocol.md section 1).
 DECLINABLE = ("text", "date", "integer")
 DECLINED = "declined"
+# What the captive view shows for a question (form.yaml `captive`): the question with its choices (he
+# points at one), the question only (he answers in his own words), or a neutral page (interviewer items).
+CAPTIVE_MODES = ("choices", "question", "none")
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Choice:
     exclusive: bool = False
     translator_note: str | None = None
     line: int = 0
+    captive_label: str | None = None  # his wording of the choice when the interviewer's differs
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,9 @@ class Question:
     translator_note: str | None
     value_type: VType
     line: int = 0
+    captive: str = "none"  # one of CAPTIVE_MODES
+    captive_text: str | None = None  # the question as asked of him (shown in the captive view)
+    captive_hint: str | None = None  # his hint, or the scale's anchors
 
     @property
     def declinable(self) -> bool:
@@ -103,6 +110,8 @@ class Form:
     minimal_record: tuple[str, ...] = ()
     mr_reason: str = ""
     translator_note: str | None = None
+    captive_wait: str = ""  # the neutral page shown to him while the interviewer records his own items
+    captive_decline: str = ""  # the standing cue that he may decline any question
 
     def choices(self, question_id: str) -> ChoiceList | None:
         q = self.questions[question_id]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desktop.core.errors import N_
-from desktop.core.forms.catalog import context
+from desktop.core.forms.captive import captive_strings
 from desktop.core.forms.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
@@ -40,15 +40,9 @@ class Storage(Protocol):
 
 
 def shown_text(form: Form, qid: str, translate: Translate) -> str:
-    """The exact text shown for a question: label, hint and choice labels (msgctxt form.id.field)."""
-    q = form.questions[qid]
-    parts = [translate(context(form, qid, "label"), q.label)]
-    if q.hint:
-        parts.append(translate(context(form, qid, "hint"), q.hint))
-    choices = form.choices(qid)
-    if choices:
-        parts += [translate(context(form, choices.id, c.code, "label"), c.label) for c in choices.choices]
-    return "\n".join(parts)
+    """The exact text of the captive's screen while `qid` is asked (forms/captive.py): his question, hint,
+    choices and the decline cue, or the neutral page for an interviewer item."""
+    return "\n".join(translate(ctx, english) for ctx, english in captive_strings(form, qid))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from desktop.core.forms.catalog import context
+from desktop.core.forms.captive import captive_strings
 from desktop.core.forms.model import Form
 from desktop.core.forms.text import SOURCE_LANGUAGE, form_catalog
 
@@ -19,14 +19,7 @@ UNREVIEWED_EVENT = "text_unreviewed"
 
 def shown_contexts(form: Form, qid: str) -> list[tuple[str, str]]:
     """(msgctxt, English) of every string session.shown_text puts together for a question."""
-    q = form.questions[qid]
-    out = [(context(form, qid, "label"), q.label)]
-    if q.hint:
-        out.append((context(form, qid, "hint"), q.hint))
-    choices = form.choices(qid)
-    if choices:
-        out += [(context(form, choices.id, c.code, "label"), c.label) for c in choices.choices]
-    return out
+    return captive_strings(form, qid)
 
 
 def unreviewed_shown(form: Form, qid: str, lang: str, locales: Path | None = None) -> list[str]:

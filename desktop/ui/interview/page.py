@@ -10,6 +10,7 @@ import time
 from typing import Any
 
 from desktop.core.errors import VoluntasError
+from desktop.core.forms.captive import captive_strings
 from desktop.i18n import N_, _
 from desktop.ui import labels
 from desktop.ui.base import Page, banner, heading, wrapped
@@ -57,6 +58,7 @@ T = {
     "section": N_("{title}\n    {done} of {total} answered"),
     "section_done": N_("{title}\n    complete"),
     "required": N_("required"),
+    "neutral": N_("his screen: a neutral page"),
     "by_captive": N_("asked of him"),
     "by_interviewer": N_("you record"),
     "unreviewed": N_("Translation not yet reviewed: read it with the interpreter."),
@@ -316,17 +318,20 @@ class InterviewPage(Page):
         pages = s.navigable()
         n = pages.index(qid) + 1 if qid in pages else 0
         self.progress.setText(_(T["progress"]).format(n=n, total=len(pages)))
-        c = cap.get(q.label, qid, "label")
         i = intr.get(q.label, qid, "label")
-        self.captive_text.setText(c.text)
+        his = [cap.get(en, *ctx.split(".")[1:]) for ctx, en in captive_strings(self.form, qid)]
+        shown = q.captive != "none" and q.captive_text is not None
+        self.captive_text.setText(his[0].text if shown else i.text)  # his question, as the captive view shows it
         self.interviewer_text.setText(i.text)
-        self.interviewer_text.setVisible(i.text != c.text)
+        self.interviewer_text.setVisible(shown and i.text != his[0].text)
         self.unreviewed.setText(_(T["unreviewed"]))
-        self.unreviewed.setVisible(not c.reviewed or not i.reviewed)
+        self.unreviewed.setVisible(not all(t.reviewed for t in his) or not i.reviewed)
         if q.hint:
             self.hint.setText(intr.get(q.hint, qid, "hint").text)
         self.hint.setVisible(bool(q.hint))
         meta = [_(T["by_captive"]) if q.by == "C" else _(T["by_interviewer"])]
+        if not shown:
+            meta.append(_(T["neutral"]))
         if q.required:
             meta.append(_(T["required"]))
         self.meta.setText("  |  ".join(meta))

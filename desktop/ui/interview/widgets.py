@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from desktop.core.forms.captive import choice_pair
 from desktop.core.forms.model import DECLINED, Form, Question
 from desktop.i18n import N_, _
 from desktop.ui.interview.signature import SignaturePad
@@ -161,9 +162,8 @@ class ChoiceWidget(AnswerWidget):
 
     def set_texts(self, captive: Any, interviewer: Any) -> None:
         for i, c in enumerate(self.list.choices):
-            parts = (self.list.id, c.code, "label")
-            self.texts[i].setText(_choice_text(captive.get(c.label, *parts).text,
-                                               interviewer.get(c.label, *parts).text))
+            self.texts[i].setText(_choice_text(_his_words(self, captive, c),
+                                               interviewer.get(c.label, self.list.id, c.code, "label").text))
 
     def raw_value(self) -> Any:
         i = self.group.checkedId()
@@ -218,9 +218,8 @@ class MultiWidget(AnswerWidget):
 
     def set_texts(self, captive: Any, interviewer: Any) -> None:
         for i, c in enumerate(self.list.choices):
-            parts = (self.list.id, c.code, "label")
-            self.texts[i].setText(_choice_text(captive.get(c.label, *parts).text,
-                                               interviewer.get(c.label, *parts).text))
+            self.texts[i].setText(_choice_text(_his_words(self, captive, c),
+                                               interviewer.get(c.label, self.list.id, c.code, "label").text))
 
     def raw_value(self) -> Any:
         picked = [c.code for b, c in zip(self.boxes, self.list.choices) if b.isChecked()]
@@ -375,6 +374,13 @@ class SignatureWidget(AnswerWidget):
 
     def focus_first(self) -> None:
         self.typed.setFocus()
+
+
+def _his_words(w: Any, captive: Any, c: Any) -> str:
+    """A choice as the captive view shows it (its captive label), or the label when he is not shown it."""
+    if w.q.captive == "choices":
+        return str(captive(*choice_pair(w.form, w.list.id, c)))
+    return str(captive.get(c.label, w.list.id, c.code, "label").text)
 
 
 def make(form: Form, q: Question) -> AnswerWidget:
