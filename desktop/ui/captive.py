@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.forms.captive import KEYS
 from desktop.ui.base import Page, wrapped
 from desktop.ui.qt import (
     QFrame,
@@ -26,7 +27,6 @@ from desktop.ui.qt import (
 )
 
 LEAVE = "Ctrl+Shift+F11"
-KEYS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the key that points at choice n is KEYS[n - 1]
 
 
 @dataclass(frozen=True)

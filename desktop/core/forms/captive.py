@@ -14,6 +14,7 @@ from desktop.core.forms.catalog import context
 from desktop.core.forms.model import Choice, Form, Question
 
 WAIT, DECLINE = "captive_page.wait", "captive_page.decline"
+KEYS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the key that points at choice n is KEYS[n - 1]
 Pair = tuple[str, str]  # (msgctxt, English)
 
 
