@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the session screens load after unlock, so the unlock window
     from desktop.ui.review import ReviewPage
     from desktop.ui.settings import SettingsPage
 
+FRAME = (16, 48)  # room for a window manager's frame and title bar (pixels)
 DEFAULT_AUTOLOCK, MAX_AUTOLOCK = 5, 15  # minutes (security.md S15); settings.py offers the same range
 
 TITLE = "Voluntas"
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         screen = QGuiApplication.primaryScreen()
         avail = screen.availableGeometry() if screen is not None else None
-        self.resize(min(1280, avail.width()) if avail else 1280, min(800, avail.height()) if avail else 800)
+        self.fit_screen(avail)
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(10, 8, 10, 8)
@@ -141,6 +142,16 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.firstrun_page)
         self.retranslate_ui()
+
+    def fit_screen(self, avail: Any) -> None:
+        """1280x800 where the screen allows; on a small one (1366x768) the whole window, title bar and frame
+        included, stays inside the usable area so the bottom row (Next, Finalize) is never under the edge."""
+        if avail is None:
+            self.resize(1280, 800)
+            return
+        w, h = min(1280, avail.width() - FRAME[0]), min(800, avail.height() - FRAME[1])
+        self.resize(w, h)
+        self.move(avail.x() + (avail.width() - w - FRAME[0]) // 2, avail.y() + (avail.height() - h - FRAME[1]) // 2)
 
     @property
     def firstrun_page(self) -> FirstRunPage:
@@ -431,7 +442,7 @@ class MainWindow(QMainWindow):
         self.interview.commit_current()
         from desktop.ui.captive import captive_content
 
-        self._geometry = (self.saveGeometry(), self.windowState())  # restored exactly on leaving
+        self._geometry = (self.geometry(), self.windowState())  # restored exactly on leaving
         self.captive.show_content(captive_content(self.interview))
         self.stack.setCurrentWidget(self.captive)
         self.kdf_banner.hide()
@@ -455,8 +466,9 @@ class MainWindow(QMainWindow):
         geometry, state = self._geometry or (None, Qt.WindowState.WindowNoState)
         self.showNormal()
         if geometry is not None:
-            self.restoreGeometry(geometry)
             self.setWindowState(state)
+            if not state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+                self.setGeometry(geometry)  # not restoreGeometry: it moves and shrinks a window to its liking
         self._geometry = None
         self.kdf_banner.setVisible(self.core.fast_kdf() and not self.core.is_demo)
         self.show_interview()
