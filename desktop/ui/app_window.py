@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import i18n
 from desktop.i18n import N_, _
-from desktop.ui import preview, tasks, theme
+from desktop.ui import preview, qt_translations, tasks, theme
 from desktop.ui.base import Page, banner, language_hub
 from desktop.ui.events import BusBridge
 from desktop.ui.firstrun import FirstRunPage
@@ -60,6 +60,7 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("")
     theme.apply(app)
+    qt_translations.apply()
     return app
 
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start()
         keys = [("F1", self.toggle_help), ("Ctrl+L", self.lock), ("Ctrl+,", self.show_settings),
+                ("Ctrl+Shift+Del", self.quick_wipe),
                 ("Ctrl++", lambda: self.scale(1)), ("Ctrl+=", lambda: self.scale(1)),
                 ("Ctrl+-", lambda: self.scale(-1)), ("Esc", self.escape), ("Ctrl+N", self.new_interview_key),
                 ("Ctrl+F", self.search_key),
@@ -163,6 +165,8 @@ class MainWindow(QMainWindow):
 
     # -- language, scale, help ---------------------------------------------------------------------
     def retranslate_ui(self, _lang: str = "") -> None:
+        if _lang:
+            qt_translations.apply(_lang)
         self.setWindowTitle(TITLE)
         self.kdf_banner.setText(_(FAST_KDF))
 
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
         self.interview.stopped.connect(lambda: self.show_case(self.interview.case_id if self.interview else ""))
         self.review = ReviewPage(self.core)
         self.review.back.connect(self.escape)
+        self.review.want_question.connect(self.jump_to_question)
         self.review.finalized.connect(lambda: QTimer.singleShot(900, self.after_finalize))
         self.settings = SettingsPage(self.core)
         self.settings.back.connect(self.show_cases)
@@ -369,6 +374,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.settings)
         self.settings.lang.setFocus()
 
+    def quick_wipe(self) -> None:
+        """Ctrl+Shift+Delete from any screen of an open vault: Settings with the wipe countdown (Esc cancels)."""
+        if self.settings is None or not self.core.unlocked:
+            return
+        if self.captive_shown():
+            self.leave_captive()
+        if self.interview is not None and self.interview.session is not None:
+            self.interview.commit_current()
+        self.settings.load()
+        self.stack.setCurrentWidget(self.settings)
+        if not self.settings.wiping():
+            self.settings.start_wipe()
+
     def new_interview_key(self) -> None:
         if self.captive_shown():
             return
@@ -428,6 +446,15 @@ class MainWindow(QMainWindow):
         self.review.clear_sensitive()
         self.interview.clear_sensitive()
         self.show_case(case_id)
+
+    def jump_to_question(self, qid: str) -> None:
+        """From the review: that question in the interview, to change its answer."""
+        page = self.interview
+        if page is None or page.session is None or qid not in page.session.navigable():
+            return
+        page.session.current = qid
+        page.show_current()
+        self.show_interview()
 
     def show_review(self) -> None:
         if self.review is None or self.interview is None:

@@ -26,7 +26,7 @@ from desktop.ui.qt import (
 
 LANG_NAMES = {  # each language in its own name (escapes: Python source stays ASCII)
     "en": "English",
-    "ko": "\ud55c\uad6d\uc5b4",
+    "ko": "\uc870\uc120\ub9d0",  # Joseonmal: North Korean usage (locales/glossary.yaml)
     "uk": "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430",
 }
 STRENGTH = (N_("very weak"), N_("weak"), N_("fair"), N_("strong"), N_("very strong"))
@@ -43,6 +43,8 @@ T = {
     "ok": N_("This passphrase is accepted."),
     "mismatch": N_("The two passphrases differ."),
     "create": N_("Create the vault"),
+    "why_pass": N_("Available once the passphrase is accepted and typed the same twice."),
+    "why_names": N_("Available once the interviewer name and the organisation are filled in."),
     "working": N_("Creating the vault. This takes a few seconds..."),
     "done_title": N_("The vault is ready"),
     "done": N_("Read these fingerprints to the legal team, or print them, so they can recognise your "
@@ -144,7 +146,7 @@ class FirstRunPage(Page):
             self.meter.setValue(0)
             self.strength.setText("")
             self.reasons.setText(_(T["intro"]))
-            self.create_btn.setEnabled(False)
+            self._enable_create(False, True)
             return
         st = self._estimate(secret, [self.name.text(), self.org.text()])
         score = int(getattr(st, "score", 0))
@@ -157,7 +159,13 @@ class FirstRunPage(Page):
         self.reasons.setText("\n".join("- " + r for r in reasons) if reasons else _(T["ok"]))
         self.reasons.setObjectName("banner_warn" if reasons else "banner_info")
         self.reasons.setStyleSheet("")
-        self.create_btn.setEnabled(ok and bool(self.name.text().strip()) and bool(self.org.text().strip()))
+        self._enable_create(ok, bool(self.name.text().strip()) and bool(self.org.text().strip()))
+
+    def _enable_create(self, passphrase_ok: bool, names_ok: bool) -> None:
+        """A disabled Create looks disabled (theme) and its tooltip says why."""
+        self.create_btn.setEnabled(passphrase_ok and names_ok)
+        why = "" if passphrase_ok and names_ok else _(T["why_pass"]) if not passphrase_ok else _(T["why_names"])
+        self.create_btn.setToolTip(why)
 
     def submit(self) -> None:
         self.update_strength()

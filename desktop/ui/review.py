@@ -44,12 +44,17 @@ T = {
     "declined": N_("declined"),
     "none": N_("(no answer)"),
     "signed": N_("signed"),
+    "why_missing": N_("Finalize is not available yet: {count} required question(s) are unanswered."),
+    "why_problems": N_("Finalize is not available yet: some answers break a rule."),
+    "why_checks": N_("Finalize is not available yet: tick the four boxes above once they are true."),
+    "jump": N_("Click a question, or Tab to it and press Enter, to change its answer."),
 }
 
 
 class ReviewPage(Page):
     back = Signal()
     finalized = Signal()
+    want_question = Signal(str)  # go to this question in the interview (a click or Enter on it)
 
     def __init__(self, core: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +64,9 @@ class ReviewPage(Page):
         self.title = heading(1)
         self.intro = wrapped("muted")
         self.body = QTextBrowser()
+        self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._jump)
+        self.why = wrapped("muted")
         self.state = banner("info")
         self.checks = [QCheckBox() for _ in range(4)]
         for c in self.checks:
@@ -75,6 +83,7 @@ class ReviewPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.back_btn)
         row.addStretch(1)
+        row.addWidget(self.why, 3)
         row.addWidget(self.finalize_btn)
         col = QVBoxLayout(self)
         col.addWidget(self.title)
@@ -123,7 +132,7 @@ class ReviewPage(Page):
 
     def retranslate_ui(self) -> None:
         self.title.setText(_(T["title"]))
-        self.intro.setText(_(T["intro"]))
+        self.intro.setText(_(T["intro"]) + ("" if self.read_only else " " + _(T["jump"])))
         for c, key in zip(self.checks, ("check1", "check2", "check3", "declare")):
             c.setText(_(T[key]))
         self.finalize_btn.setText(_(T["finalize"]))
@@ -140,7 +149,8 @@ class ReviewPage(Page):
             ql = cap.get(q.label, qid, "label").text
             il = intr.get(q.label, qid, "label").text
             ans = self._answer_text(qid, s.answers.get(qid), cap, intr)
-            rows.append(f"<tr><td valign='top'><b>{html.escape(ql)}</b><br>{html.escape(il)}</td>"
+            head = html.escape(ql) if self.read_only else f"<a href='q:{qid}'>{html.escape(ql)}</a>"
+            rows.append(f"<tr><td valign='top'><b>{head}</b><br>{html.escape(il)}</td>"
                         f"<td valign='top'>{html.escape(ans)}</td></tr>")
         self.body.setHtml("<table cellpadding='4' width='100%'>" + "".join(rows) + "</table>")
         missing, problems = s.missing(), s.problems()
@@ -160,7 +170,23 @@ class ReviewPage(Page):
                     and all(c.isChecked() for c in self.checks))
 
     def update_button(self) -> None:
-        self.finalize_btn.setEnabled(self.ready())
+        """A disabled Finalize looks disabled (theme) and says why, beside it and as its tooltip."""
+        ready = self.ready()
+        self.finalize_btn.setEnabled(ready)
+        why = ""
+        p = self.page
+        if not ready and not self.read_only and p is not None and p.session is not None:
+            missing = p.session.missing()
+            why = (_(T["why_missing"]).format(count=len(missing)) if missing
+                   else _(T["why_problems"]) if p.session.problems() else _(T["why_checks"]))
+        self.why.setText(why)
+        self.why.setVisible(bool(why))
+        self.finalize_btn.setToolTip(why)
+
+    def _jump(self, url: Any) -> None:
+        target = url.toString()
+        if target.startswith("q:") and not self.read_only:
+            self.want_question.emit(target[2:])
 
     def finalize(self) -> None:
         if not self.ready():

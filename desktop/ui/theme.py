@@ -15,6 +15,7 @@ QMainWindow, QStackedWidget > QWidget {{ background: #f6f5f1; }}
 QLabel#h1 {{ font-size: {h1}pt; font-weight: bold; }}
 QLabel#h2 {{ font-size: {h2}pt; font-weight: bold; }}
 QLabel#muted {{ color: #4a5560; }}
+QLabel#meta_required {{ color: #8a1c1c; }}
 QLabel#captive_text {{ font-size: {big}pt; font-weight: bold; }}
 QLabel#interviewer_text {{ font-size: {base}pt; color: #34404c; }}
 QLabel#saved {{ color: #1f5f3a; }}

@@ -16,6 +16,7 @@ WAIT = N_("Too many wrong tries. You can try again in {seconds} seconds.")
 WRONG = N_("That passphrase did not open the vault. Check the keyboard language and Caps Lock.")
 WORKING = N_("Opening the vault...")
 DEMO = N_("Demo vault: fictional cases only. Press Enter to unlock.")
+WAIT_TIP = N_("Unlock is not available during the wait after wrong tries.")
 
 
 class UnlockPage(Page):
@@ -75,11 +76,13 @@ class UnlockPage(Page):
             self.message.setText(_(WAIT).format(seconds=wait))
             self.message.show()
             self.button.setEnabled(False)
+            self.button.setToolTip(_(WAIT_TIP))
             if not self.timer.isActive():
                 self.timer.start()
             return
         self.timer.stop()
         self.button.setEnabled(True)
+        self.button.setToolTip("")
         if self._error:
             self.message.setText(_(self._error))
             self.message.show()

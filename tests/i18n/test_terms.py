@@ -109,3 +109,62 @@ def test_captive_facing_korean_uses_the_dprk_names() -> None:
     assert by_ctx["pow_interview.L_AF.kpa.label"] == "\uc870\uc120\uc778\ubbfc\uad70"  # Joseon inmingun
     assert by_ctx["pow_interview.L_LANG.korean.label"] == "\uc870\uc120\ub9d0"  # Joseonmal
     assert "\ub300\ud55c\ubbfc\uad6d" in by_ctx["pow_interview.wsh_rok_intent.label"]  # Daehanminguk
+
+
+def _source_strings() -> list[tuple[str, str]]:
+    """Every string literal of the application's Python source (texts outside the catalogs, such as the
+    language names of the first-run picker), with file:line."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    out = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and not node.value.isascii():
+                out.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.value))
+    return out
+
+
+def test_no_banned_terms_in_python_source() -> None:
+    strings_ = _source_strings()
+    assert strings_  # the language names at least
+    found = [(why, at) for at, text in strings_ for word, why in BANNED_KO.items() if word in text]
+    found += [(why, at) for at, text in strings_ for word, why in BANNED_UK.items() if word in text.lower()]
+    assert found == []
+    assert any("\uc870\uc120\ub9d0" in text for _at, text in strings_)  # Joseonmal in the language picker
+
+
+# The issue-15 wording: one word for one thing, North Korean usage, the interviewer never addressed as dangsin.
+KO_WORDING = {
+    "\uc554\ud638\ubb38": "amhomun is ciphertext; a passphrase is amho",
+    "\ub2f9\uc2e0": "dangsin: address the interviewer as myeondamja, or not at all",
+    "\ud734\ub300\uc6a9 \ucf64\ud4e8\ud130": "one spelling: hyudaeyongkomputeo (attached)",
+    "\uc6b0\ud06c\ub77c\uc774\ub098\ub9d0": "one spelling: ukeuraina-eo",
+    "\ucc38\uace0\uae30\ub85d\ub97c": "particle: chamgogirog-eul",
+    "Voluntas \ub97c": "particle attached: Voluntas-reul",
+}
+
+
+@pytest.mark.parametrize("domain", ["forms", "desktop"])
+def test_korean_wording_of_issue_15(domain: str) -> None:
+    found = [(why, where(m)) for m in messages("ko", domain) for word, why in KO_WORDING.items()
+             if any(word in s for s in strings(m))]
+    assert found == []
+
+
+def test_captive_texts_address_him_politely() -> None:
+    """What he reads is addressed to him in hapnida style, never as bonin or dangsin."""
+    for lang_msgs in (messages("ko", "forms"),):
+        for m in lang_msgs:
+            if m.context and (".captive_" in m.context or m.context.startswith("pow_interview.captive_page")):
+                text = strings(m)[0]
+                assert "\ubcf8\uc778" not in text and "\ub2f9\uc2e0" not in text, where(m)
+                if m.context.endswith((".captive_text", ".wait", ".decline")):
+                    assert re.search("(\ub2c8\ub2e4|\ub2c8\uae4c|\uc2ed\uc2dc\uc624)[.?]", text), where(m)
+
+
+def test_ukrainian_uses_one_word_for_non_refoulement() -> None:
+    vydv = "\u0432\u0438\u0434\u0432\u043e\u0440\u0435\u043d"
+    found = [where(m) for d in ("forms", "desktop") for m in messages("uk", d) if any(vydv in s for s in strings(m))]
+    assert found == []

@@ -16,6 +16,7 @@ from desktop.ui import labels
 from desktop.ui.base import Page, banner, heading, wrapped
 from desktop.ui.evaluation import EvaluationPanel
 from desktop.ui.interview import widgets
+from desktop.ui.interview.pause import PauseBar
 from desktop.ui.interview.widgets import AnswerWidget, BadInput
 from desktop.ui.qt import (
     QComboBox,
@@ -42,7 +43,7 @@ from desktop.ui.qt import (
 T = {
     "captive": N_("Captive's language"),
     "interviewer": N_("Your language"),
-    "stop": N_("Stop interview (Ctrl+Shift+S)"),
+    "stop": N_("Pause interview (Ctrl+Shift+S)"),
     "captive_view": N_("Captive view (F11)"),
     "review": N_("Review (Ctrl+R)"),
     "eval": N_("Evaluation (Ctrl+E)"),
@@ -54,7 +55,8 @@ T = {
     "saving": N_("Saving..."),
     "not_saved": N_("Not saved yet"),
     "failed": N_("NOT saved: {reason} The answer is still here; press Enter to try again."),
-    "progress": N_("Question {n} of {total}"),
+    "progress": N_("This section: {done} of {total} required questions answered. All sections: {all_done} of "
+                   "{all_total} (questions that apply now)."),
     "section": N_("{title}\n    {done} of {total} answered"),
     "section_done": N_("{title}\n    complete"),
     "required": N_("required"),
@@ -79,6 +81,8 @@ T = {
     "self_harm": N_("He said he may harm himself. Stop and follow the referral procedure now."),
     "end": N_("All questions asked. Press Ctrl+R to review."),
 }
+WISH = "wsh_pref"  # the panel shows no wish result until he has answered the wish question
+
 REASONS = {
     "capacity": N_("he cannot take part now"),
     "declined": N_("he declined"),
@@ -143,7 +147,8 @@ class InterviewPage(Page):
         header.addWidget(self.stop_btn)
         # left: sections and gates
         self.sections = QListWidget()
-        self.sections.itemActivated.connect(self._jump)
+        self.sections.itemActivated.connect(self._jump)  # Enter
+        self.sections.itemClicked.connect(self._jump)  # one click
         self.sections.setMinimumWidth(170)
         self.sections.setWordWrap(True)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -164,6 +169,8 @@ class InterviewPage(Page):
         self.stop_apply = QPushButton()
         self.stop_apply.hide()
         self.stop_apply.clicked.connect(self.apply_minimal_record)
+        self.pause_bar = PauseBar()
+        self.pause_bar.confirmed.connect(self.pause)
         self.section_title = heading(2)
         self.progress = wrapped("muted")
         self.captive_text = wrapped("captive_text")
@@ -210,6 +217,7 @@ class InterviewPage(Page):
         nav.addStretch(1)
         nav.addWidget(self.saved)
         nav.addWidget(self.next_btn)
+        ccol.addWidget(self.pause_bar)
         ccol.addWidget(self.alert)
         ccol.addWidget(self.stop_banner)
         ccol.addWidget(self.stop_apply)
@@ -261,6 +269,8 @@ class InterviewPage(Page):
             return
         self.notes = dict(self.core.records.notes(interview_id))
         self.stop_applied = False
+        self.pause_bar.hide()
+        self.collapse_panel_if_shared()
         position = self.core.records.position(interview_id)
         if position and position != self.form.session_date and position in self.session.navigable():
             self.session.current = position  # the last acknowledged answer ...
@@ -294,6 +304,7 @@ class InterviewPage(Page):
         self.note_btn.setText(_(T["note"]))
         self.note.setPlaceholderText(_(T["note_hint"]))
         self.stop_apply.setText(_(T["stop_apply"]))
+        self.pause_bar.retranslate_ui()
         if self.session is not None:
             self.show_current(rebuild=False)
 
@@ -315,9 +326,11 @@ class InterviewPage(Page):
         cap, intr = self.texts()
         section = self.form.section_of(qid)
         self.section_title.setText(intr.get(section.title, section.id, "title").text)
-        pages = s.navigable()
-        n = pages.index(qid) + 1 if qid in pages else 0
-        self.progress.setText(_(T["progress"]).format(n=n, total=len(pages)))
+        done = s.completeness()
+        have, total = done.get(section.id, (0, 0))
+        self.progress.setText(_(T["progress"]).format(done=have, total=total,
+                                                      all_done=sum(d for d, _t in done.values()),
+                                                      all_total=sum(t for _d, t in done.values())))
         i = intr.get(q.label, qid, "label")
         his = [cap.get(en, *ctx.split(".")[1:]) for ctx, en in captive_strings(self.form, qid)]
         shown = q.captive != "none" and q.captive_text is not None
@@ -333,7 +346,9 @@ class InterviewPage(Page):
         if not shown:
             meta.append(_(T["neutral"]))
         if q.required:
-            meta.append(_(T["required"]))
+            meta.insert(0, "* " + _(T["required"]))
+        self.meta.setObjectName("meta_required" if q.required else "muted")
+        self.meta.setStyleSheet("")
         self.meta.setText("  |  ".join(meta))
         if rebuild or self.widget is None or self.widget.q.id != qid:
             self._replace_widget(q)
@@ -576,8 +591,18 @@ class InterviewPage(Page):
         self.problem.setText(_(T["reconsent"]))
 
     def stop(self) -> None:
+        """Ctrl+Shift+S asks first (PauseBar); pressed again, or "Pause now", it pauses."""
         if self.session is None:
             return
+        if not self.pause_bar.isVisible():
+            self.pause_bar.ask()
+            return
+        self.pause()
+
+    def pause(self) -> None:
+        if self.session is None:
+            return
+        self.pause_bar.hide()
         self.commit_current()
         self.save_note()
         try:
@@ -589,6 +614,10 @@ class InterviewPage(Page):
     def review(self) -> None:
         if self.commit_current():
             self.want_review.emit()
+
+    def collapse_panel_if_shared(self) -> None:
+        """In his own language the evaluation would be readable by him: collapsed (Ctrl+E shows it)."""
+        self.panel.setVisible(self.interviewer_lang != self.captive_lang)
 
     def toggle_evaluation(self) -> None:
         self.panel.setVisible(not self.panel.isVisible())
@@ -620,6 +649,8 @@ class InterviewPage(Page):
         self.session.translate = self.core.text(lang)
         self.core.records.record_event(self.interview_id, "captive_language_changed", self.session.current, lang)
         self.captive_combo.setCurrentIndex(self.captive_combo.findData(lang))
+        if lang == self.interviewer_lang:
+            self.panel.hide()
         self.show_current(rebuild=False)
 
     def set_interviewer_lang(self, lang: str) -> None:
@@ -630,12 +661,15 @@ class InterviewPage(Page):
         self.core.records.record_event(self.interview_id, "interviewer_language_changed", self.session.current,
                                        lang)
         self.interviewer_combo.setCurrentIndex(self.interviewer_combo.findData(lang))
+        if lang == self.captive_lang:
+            self.panel.hide()
         self.show_current(rebuild=False)
 
     def evaluate(self) -> None:
         if self.session is None or not self.core.unlocked:
             return
         try:
+            self.panel.set_wish_stated(WISH not in self.form.questions or WISH in self.session.answers)
             self.panel.show_result(self.core.evaluate(self.interview_date, self.session.answers))
         except VoluntasError:
             self.panel.show_result(None)
