@@ -12,6 +12,7 @@ from desktop.core.citations import localize
 from desktop.core.rules.explain import BANNER, DESTINATION_LABELS, LABELS, review_text
 from desktop.i18n import N_, _
 from desktop.ui.base import Page, banner, heading
+from desktop.ui.labels import after_colon
 from desktop.ui.qt import QTextBrowser, QVBoxLayout, QWidget
 
 T = {
@@ -82,7 +83,7 @@ class EvaluationPanel(Page):
         data = self._data()
 
         def label(code: str) -> str:
-            return _(LABELS[code]) if code in LABELS else code
+            return after_colon(_(LABELS[code])) if code in LABELS else code
 
         def fired(entries: Any) -> str:
             out = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop import i18n
 from desktop.i18n import N_, _
 
 STATES = {
@@ -20,3 +21,10 @@ def state(code: str) -> str:
 
 def lang(code: str) -> str:
     return _(LANGS[code]) if code in LANGS else code
+
+
+def after_colon(text: str) -> str:
+    """A label placed after a colon: Ukrainian writes it lower-case (not an acronym such as KNDR)."""
+    if i18n.language() == "uk" and len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text

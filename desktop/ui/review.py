@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from desktop.core.forms.captive import choice_pair
 from desktop.core.forms.model import DECLINED
 from desktop.i18n import N_, _
 from desktop.ui import tasks
@@ -125,7 +126,8 @@ class ReviewPage(Page):
             if c is None:
                 out.append(str(code))
                 continue
-            a = cap.get(c.label, cl.id, c.code, "label").text
+            a = cap(*choice_pair(form, cl.id, c)) if q.captive == "choices" else cap.get(c.label, cl.id, c.code,
+                                                                                          "label").text
             b = intr.get(c.label, cl.id, c.code, "label").text
             out.append(a if a == b else f"{a} / {b}")
         return "; ".join(out)
@@ -146,7 +148,8 @@ class ReviewPage(Page):
         rows = []
         for qid in s.navigable():
             q = p.form.questions[qid]
-            ql = cap.get(q.label, qid, "label").text
+            asked = q.captive != "none" and q.captive_text  # the question as he was asked it, if he was
+            ql = cap.get(q.captive_text, qid, "captive_text").text if asked else cap.get(q.label, qid, "label").text
             il = intr.get(q.label, qid, "label").text
             ans = self._answer_text(qid, s.answers.get(qid), cap, intr)
             head = html.escape(ql) if self.read_only else f"<a href='q:{qid}'>{html.escape(ql)}</a>"

@@ -2,8 +2,8 @@
 
     python -m desktop.ui.screenshots OUTDIR [--size 1366x768] [--scale 2]
 
---size is the screen in pixels (default 1280x800) and the window is as large as the screen's usable area;
---scale 2 renders as a display at 200 % does (the screen is size/scale logical pixels, drawn at 2x). The
+--size is the screen in pixels (default 1280x800); the window starts as it would on that screen;
+--scale 2 renders as a display at 200 % does (size/scale logical pixels, every image drawn at 2x). The
 captive view is rendered for every question type. Works on a throwaway demo vault (fictional vignettes)
 in a temporary folder, deleted afterwards. All Korean and Ukrainian text comes from locales/.
 """
@@ -29,10 +29,10 @@ def screen_config(folder: Path, size: tuple[int, int], scale: float) -> str:
     """QT_QPA_PLATFORM for an offscreen screen of `size` pixels at `scale` (Qt's offscreen configfile)."""
     import json
 
-    w, h = int(size[0] / scale), int(size[1] / scale)
     cfg = folder / "screen.json"
-    cfg.write_text(json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": w, "height": h,
-                                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": scale}]}), "utf-8")
+    cfg.write_text(json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": size[0], "height": size[1],
+                                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), "utf-8")
+    os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"  # the offscreen screen's own dpr does not reach widgets
     return f"offscreen:configfile={cfg}"
 
 

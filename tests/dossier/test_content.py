@@ -41,8 +41,9 @@ def test_korean_and_ukrainian_text_comes_out_exactly(tmp_path: Path) -> None:
             export_dossier(vault, case_id, out)
             text = flat(pdftext(out))
             assert flat(mark) in text, lang
-            label = translator(lang)(context(form, "wsh_fear", "label"), form.questions["wsh_fear"].label)
-            assert label != form.questions["wsh_fear"].label and flat(label) in text, lang
+            asked = form.questions["wsh_fear"].captive_text or ""  # the dossier shows the question as he read it
+            label = translator(lang)(context(form, "wsh_fear", "captive_text"), asked)
+            assert label != asked and flat(label) in text, lang
     finally:
         vault.lock()
     assert all(c in text for c in "\u0491\u0454\u0456\u0457\u0490\u0404\u0406\u0407")  # the uk dossier

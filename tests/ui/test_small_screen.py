@@ -19,10 +19,13 @@ WORKER = ROOT / "tests" / "ui" / "workers" / "small_screen.py"
 
 
 def drive(tmp_path: Path, width: int, height: int, dpr: float, points: int) -> dict[str, object]:
+    """The worker's findings on a screen of width x height logical pixels drawn at dpr (2: a 200 % display)."""
     cfg = tmp_path / "screen.json"
-    cfg.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
-                                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": dpr}]}), "utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={cfg}", PYTHONPATH=str(ROOT))
+    physical = {"width": int(width * dpr), "height": int(height * dpr)}  # QT_SCALE_FACTOR brings it back
+    cfg.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, **physical, "logicalDpi": 96,
+                                            "logicalBaseDpi": 96, "dpr": 1}]}), "utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={cfg}", PYTHONPATH=str(ROOT),
+               QT_SCALE_FACTOR=f"{dpr:g}")
     proc = subprocess.run([sys.executable, str(WORKER), str(tmp_path / "run"), str(points)], capture_output=True,
                           text=True, env=env, timeout=240, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]

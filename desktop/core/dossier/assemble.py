@@ -157,8 +157,11 @@ def _items(form: Form, answers: dict[str, Any], notes: dict[str, str], meta: dic
                 shown = hashlib.sha256(shown_text(form, qid, tr_c).encode("utf-8")).hexdigest()
                 check = MATCH if shown == digest else DIFFERS
             value = answers.get(qid)
+            asked = q.captive != "none" and q.captive_text  # his question as the captive view showed it
+            label_c = tr_c(context(form, qid, "captive_text"), q.captive_text) if asked and q.captive_text \
+                else tr_c(context(form, qid, "label"), q.label)
             items.append(Item(
-                qid, q.by, tr_c(context(form, qid, "label"), q.label), tr_i(context(form, qid, "label"), q.label),
+                qid, q.by, label_c, tr_i(context(form, qid, "label"), q.label),
                 value, show_value(form, qid, value, tr_c) if value is not None else "",
                 show_value(form, qid, value, tr_i) if value is not None else "", notes.get(qid), lang, digest, check,
             ))

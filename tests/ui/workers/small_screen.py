@@ -102,7 +102,7 @@ def main(folder: Path, points: int) -> dict[str, Any]:
     win.show_review()
     app.processEvents()
     problems += off_screen(win.review, "review")
-    result = {"screen": win.screen().geometry().getRect(), "dpr": win.screen().devicePixelRatio(),
+    result = {"screen": win.screen().geometry().getRect(), "dpr": win.devicePixelRatio(),
               "window": before[0], "choices": len(captive.buttons), "reached": reached, "problems": problems,
               "finalize_tip": win.review.finalize_btn.toolTip(), "day": datetime.date.today().isoformat()}
     win.close()
