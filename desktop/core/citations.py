@@ -1,5 +1,6 @@
-"""Treaty citations in the reader's language: "GC III Art. 5" reads "제네바 제3협약 제5조" in Korean and
-"ЖК III, ст. 5" in Ukrainian. Other sources (case names, reports, manuals) are proper names, kept as written.
+"""Treaty citations in the reader's language: "GC III Art. 5" reads "Jeneba je3hyeobyak je5jo" (in Hangul)
+in Korean and "ZhK III, st. 5" (in Cyrillic) in Ukrainian. Other sources (case names, reports, manuals) are
+proper names, kept as written.
 
 The rules carry English citations (rules.yaml); the evaluation panel and the dossier call localize()."""
 
@@ -29,7 +30,7 @@ def localize(citation: str, lang: str) -> str:
         return citation
     name = _INSTRUMENTS[m.group(1)][0 if lang == "ko" else 1]
     articles = m.group(2).replace(" and ", f" {_AND[lang]} ")
-    if lang == "ko":  # 'Art. 5(1)' -> '제5조(1)'; 'Arts 2 and 3' -> '제2 및 3조'
+    if lang == "ko":  # 'Art. 5(1)' -> 'je5jo(1)'; 'Arts 2 and 3' -> 'je2 mit 3jo' (in Hangul)
         head = re.match(r"^(\d+[A-Z]?)(.*)$", articles)
         if head is None:
             return f"{name} {articles}"

@@ -25,7 +25,6 @@ T = {
     "repeat": N_("Repeat the interview."),
     "none": N_("No answers yet."),
     "review": N_("Every result needs legal review."),
-    "wish_pending": N_("not shown until he has stated a wish"),
 }
 
 
@@ -44,7 +43,6 @@ class EvaluationPanel(Page):
         col.addWidget(self.body, 1)
         self.result: tuple[Any, Any] | None = None
         self._shown: Any = None
-        self.wish_stated = True  # the interview page says whether he has stated a wish yet
         self.setMinimumWidth(230)
         self.retranslate_ui()
 
@@ -56,11 +54,6 @@ class EvaluationPanel(Page):
             return
         self.result, self._shown = result, key
         self.retranslate_ui()
-
-    def set_wish_stated(self, stated: bool) -> None:
-        if stated != self.wish_stated:
-            self.wish_stated = stated
-            self._shown = None
 
     def _data(self) -> Callable[[str, str], str]:
         cat = i18n.catalog(i18n.language(), "forms")
@@ -96,13 +89,12 @@ class EvaluationPanel(Page):
                            + (f"<br><i>{html.escape(cites)}</i>" if cites else "") + "</li>")
             return "<ul>" + "".join(out) + "</ul>" if out else ""
 
-        wish = label(ev.wish.result) if self.wish_stated else _(T["wish_pending"])
         parts = [f"<h3>1. {html.escape(_(T['status']))}: {html.escape(label(ev.status.result))}</h3>",
                  fired(ev.status.fired),
-                 f"<h3>2. {html.escape(_(T['wish']))}: {html.escape(wish)}</h3>"]
-        if ev.wish.repeat_interview and self.wish_stated:
+                 f"<h3>2. {html.escape(_(T['wish']))}: {html.escape(label(ev.wish.result))}</h3>"]
+        if ev.wish.repeat_interview:
             parts.append(f"<p>{html.escape(_(T['repeat']))}</p>")
-        parts.append(fired(ev.wish.fired) if self.wish_stated else "")
+        parts.append(fired(ev.wish.fired))
         parts.append(f"<h3>3. {html.escape(_(T['risk']))}</h3><ul>")
         for dest, code in ev.risk.result.items():
             name = _(DESTINATION_LABELS[dest]) if dest in DESTINATION_LABELS else dest

@@ -1,5 +1,6 @@
-"""Treaty citations read as the reader writes them (issue 15): Korean "제네바 제3협약 제5조", Ukrainian
-"ЖК III, ст. 5"; case names and reports stay as written; every citation of the shipped rules is handled."""
+"""Treaty citations read as the reader writes them (issue 15): Korean "Jeneba je3hyeobyak je5jo", Ukrainian
+"ZhK III, st. 5" (in their scripts); case names and reports stay as written; every citation of the shipped
+rules is handled."""
 
 from __future__ import annotations
 

@@ -81,8 +81,6 @@ T = {
     "self_harm": N_("He said he may harm himself. Stop and follow the referral procedure now."),
     "end": N_("All questions asked. Press Ctrl+R to review."),
 }
-WISH = "wsh_pref"  # the panel shows no wish result until he has answered the wish question
-
 REASONS = {
     "capacity": N_("he cannot take part now"),
     "declined": N_("he declined"),
@@ -669,7 +667,6 @@ class InterviewPage(Page):
         if self.session is None or not self.core.unlocked:
             return
         try:
-            self.panel.set_wish_stated(WISH not in self.form.questions or WISH in self.session.answers)
             self.panel.show_result(self.core.evaluate(self.interview_date, self.session.answers))
         except VoluntasError:
             self.panel.show_result(None)
