@@ -40,6 +40,11 @@ def test_everything_fits_1366x768_and_every_choice_is_reachable(tmp_path: Path, 
     assert r["choices"] == 10 and r["reached"] == list(range(1, 11))  # "declined to answer" is the 10th: key 0
 
 
+def test_larger_type_up_to_18_points_still_fits_everything(tmp_path: Path) -> None:
+    r = drive(tmp_path, 1366, 768, 1.0, 18)  # Ctrl++ six times
+    assert r["problems"] == [] and r["reached"] == list(range(1, 11))
+
+
 def test_large_type_in_the_captive_view_scrolls_and_nothing_is_lost(tmp_path: Path) -> None:
     r = drive(tmp_path, 1366, 768, 1.0, 20)  # Ctrl++ eight times: the type he may need
     mine = [p for p in r["problems"] if str(p).startswith(("captive", "leaving"))]  # type: ignore[union-attr]
