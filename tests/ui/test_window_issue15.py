@@ -122,3 +122,20 @@ def test_captive_view_cue_neutral_page_and_the_tenth_choice(window: Any, core: A
     _press(captive, Qt.Key.Key_Return, "\r")
     assert page.session.answers["wsh_pref"] == "declined"
     assert KEYS[9] == "0"
+
+
+def test_unlock_and_create_say_why_they_are_disabled(window: Any, qtbot: Any, isolated_env: Any) -> None:
+    window.lock()
+    page = window.unlock_page
+    page._remaining = lambda: 30  # as after several wrong tries
+    page.tick()
+    assert not page.button.isEnabled() and "wait" in page.button.toolTip()
+    page._remaining = lambda: 0
+    page.tick()
+    assert page.button.isEnabled() and page.button.toolTip() == ""
+    page.timer.stop()
+    first = window.firstrun_page
+    first.pass1.setText("short")
+    first.pass2.setText("short")
+    first.update_strength()
+    assert not first.create_btn.isEnabled() and "passphrase" in first.create_btn.toolTip()
