@@ -139,3 +139,39 @@ def test_unlock_and_create_say_why_they_are_disabled(window: Any, qtbot: Any, is
     first.pass2.setText("short")
     first.update_strength()
     assert not first.create_btn.isEnabled() and "passphrase" in first.create_btn.toolTip()
+
+
+def _screen_text(captive: Any) -> str:
+    """What the captive view shows, in the order the answer's hash covers: question, hint, choices, cue."""
+    parts = [w.text() for w in (captive.question, captive.hint) if w.isVisibleTo(captive)]
+    parts += [b.text().split(".   ", 1)[1] for b in captive.buttons]
+    parts += [w.text() for w in (captive.cue, captive.wait) if w.isVisibleTo(captive)]
+    return "\n".join(parts)
+
+
+def test_the_hash_recorded_with_an_answer_is_the_screen_he_saw(window: Any, core: Any, script: dict) -> None:
+    import hashlib
+
+    window.start_interview("new:CASE-HASH", "ko", "en")
+    page = window.interview
+    _fill_to(page, script, "wsh_pref")
+    conn = core.vault.conn_or_raise()
+
+    def stored(qid: str) -> str:
+        row = conn.execute("SELECT text_hash FROM answers WHERE interview_id = ? AND question_id = ?",
+                           (page.interview_id, qid)).fetchone()
+        return str(row[0])
+
+    window.show_captive()
+    seen = _screen_text(window.captive)
+    _press(window.captive, Qt.Key.Key_7, "7")
+    _press(window.captive, Qt.Key.Key_Return, "\r")
+    assert page.session.answers["wsh_pref"] == "o7"
+    assert stored("wsh_pref") == hashlib.sha256(seen.encode("utf-8")).hexdigest()
+    window.leave_captive()
+    page.session.current = "set_int_aff"  # an interviewer item: he saw the neutral page
+    page.show_current()
+    window.show_captive()
+    neutral = _screen_text(window.captive)
+    window.leave_captive()
+    assert stored("set_interp") == hashlib.sha256(neutral.encode("utf-8")).hexdigest()
