@@ -19,7 +19,9 @@ STATUS = {
 FIELDS = {"title": N_("title"), "hint": N_("hint"), "label": N_("question"),
           "constraint_message": N_("message when the answer is refused"),
           "explanation": N_("rule explanation"), "meaning": N_("meaning"), "condition": N_("condition"),
-          "text": N_("legal basis"), "banner": N_("banner")}
+          "text": N_("legal basis"), "banner": N_("banner"), "captive_text": N_("his question (captive view)"),
+          "captive_hint": N_("his hint (captive view)"), "captive_label": N_("his wording of the choice"),
+          "wait": N_("neutral page (captive view)"), "decline": N_("decline cue (captive view)")}
 CHOICE = N_("choice {code}")
 TICK = N_("Tick to sign off: {field}")
 GLOSSARY = N_("Glossary: {terms}")

@@ -107,3 +107,19 @@ def test_a_form_that_does_not_say_what_he_sees_is_refused(tmp_path: Path, old: s
         load_form((tmp_path / "form.yaml").write_text(text, "utf-8") and tmp_path / "form.yaml")
         return
     assert any(p.startswith(code) for p in _problems(tmp_path, text))
+
+
+def test_review_sheet_lists_his_texts_with_their_question_never_under_the_rules() -> None:
+    from desktop.core.forms.sheet import build
+
+    sheet = build("pow_interview", "ko")
+    rules = [b for b in sheet.blocks if b.kind == "rules"]
+    assert not any(".captive" in ln.context or "captive_page" in ln.context for b in rules for ln in b.lines)
+    wish = next(b for b in sheet.blocks if b.kind == "question" and b.id == "wsh_sure")
+    assert [ln.context.rsplit(".", 1)[-1] for ln in wish.lines] == ["label", "hint", "captive_text", "captive_hint",
+                                                                     "constraint_message"]
+    opts = next(b for b in sheet.blocks if b.kind == "choices" and b.id == "L_OPT")
+    assert "pow_interview.L_OPT.o1.captive_label" in [ln.context for ln in opts.lines]
+    form_block = next(b for b in sheet.blocks if b.kind == "form")
+    assert [ln.context for ln in form_block.lines][1:] == ["pow_interview.captive_page.wait",
+                                                          "pow_interview.captive_page.decline"]

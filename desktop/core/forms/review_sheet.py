@@ -98,7 +98,7 @@ def _block(block: Block, lang: str) -> list[Flowable]:
         head = [para(f"Choices of list {block.id}", SMALL, bold=True), *_facts(block)[1:]]
         return [*head, *_table(block.lines)]
     if block.kind == "form":
-        return [para("Form title", H2), *_table(block.lines)]
+        return [para("Form title; the captive view's neutral page and decline cue", H2), *_table(block.lines)]
     return [Spacer(1, 4), KeepTogether([*_facts(block), *_table(block.lines[:1])]), *_table(block.lines[1:])]
 
 

@@ -140,7 +140,8 @@ def _question_facts(form: Form, q: Question, listed: dict[str, str]) -> tuple[tu
 
 def _question(form: Form, q: Question, mk: _Lines, listed: dict[str, str]) -> list[Block]:
     lines = [mk.line(context(form, q.id, name), text, q.translator_note)
-             for name, text in (("label", q.label), ("hint", q.hint), ("constraint_message", q.constraint_message))
+             for name, text in (("label", q.label), ("hint", q.hint), ("captive_text", q.captive_text),
+                                ("captive_hint", q.captive_hint), ("constraint_message", q.constraint_message))
              if text]
     blocks = [Block("question", q.id, q.section, _question_facts(form, q, listed), _once(lines))]
     if q.list_id and q.list_id not in listed:
@@ -151,7 +152,9 @@ def _question(form: Form, q: Question, mk: _Lines, listed: dict[str, str]) -> li
 
 def _choices(form: Form, list_id: str, section: str, mk: _Lines) -> Block:
     cl = form.choice_lists[list_id]
-    lines = _once([mk.line(context(form, list_id, c.code, "label"), c.label, c.translator_note) for c in cl.choices])
+    lines = _once([ln for c in cl.choices for ln in (
+        mk.line(context(form, list_id, c.code, "label"), c.label, c.translator_note),
+        *([mk.line(context(form, list_id, c.code, "captive_label"), c.captive_label)] if c.captive_label else []))])
     facts = [("list", list_id), ("codes", ", ".join(cl.codes))]
     if cl.exclusive:
         facts.append(("cannot be combined", ", ".join(sorted(cl.exclusive))))
@@ -173,8 +176,10 @@ def build(form_id: str, lang: str, forms: Path | None = None, locales: Path | No
     mk = _Lines(form_catalog(lang, locales), lang, g)
     strings = form_strings(form_id, forms)
     mk.notes = {m.context: m.notes for m in strings}
+    page = [mk.line(context(form, "captive_page", key), text) for key, text in
+            (("wait", form.captive_wait), ("decline", form.captive_decline)) if text]
     blocks = [Block("form", form.id, "", (("id", form.id), ("version", form.version)),
-                    (mk.line(context(form, "title"), form.title, form.translator_note),))]
+                    (mk.line(context(form, "title"), form.title, form.translator_note), *page))]
     listed: dict[str, str] = {}
     for s in form.sections:
         head = [mk.line(context(form, s.id, "title"), s.title, s.translator_note)]
