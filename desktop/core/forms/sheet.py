@@ -126,6 +126,9 @@ def _question_facts(form: Form, q: Question, listed: dict[str, str]) -> tuple[tu
              ("answered by", {"C": "the captive", "I": "the interviewer"}.get(q.by or "", "nobody (calculated)"))]
     if q.required:
         facts.append(("required", "yes"))
+    if q.type != "calculate":
+        facts.append(("captive view", {"choices": "his question and these choices", "question": "his question only",
+                                       "none": "the neutral page"}.get(q.captive, q.captive)))
     if q.list_id:
         first = listed.get(q.list_id)
         facts.append(("choices", q.list_id if first is None else f"{q.list_id}, as listed at {first}"))
