@@ -168,3 +168,16 @@ def test_ukrainian_uses_one_word_for_non_refoulement() -> None:
     vydv = "\u0432\u0438\u0434\u0432\u043e\u0440\u0435\u043d"
     found = [where(m) for d in ("forms", "desktop") for m in messages("uk", d) if any(vydv in s for s in strings(m))]
     assert found == []
+
+
+def test_ukrainian_wording_of_issue_15() -> None:
+    forms = {m.context: strings(m)[0] for m in messages("uk", "forms")}
+    desk = [strings(m)[0] for m in messages("uk", "desktop")]
+    assert forms["pow_interview.L_PRIOR_TO.interrogators.label"] == (
+        "\u0422\u0456, \u0445\u0442\u043e \u0434\u043e\u043f\u0438\u0442\u0443\u0432\u0430\u0432")  # Ti, khto dopytuvav
+    assert forms["pow_interview.L_CAPACITY.fluctuating.label"].startswith("\u0417\u0434\u0430\u0442\u043d")  # Zdatnist
+    leaving = "\u0437\u0430\u043b\u0438\u0448\u0435\u043d\u043d\u044f \u0432 \u0423\u043a\u0440\u0430\u0457\u043d\u0456"
+    assert not any(leaving in s for s in forms.values())  # zalyshennia v Ukraini: perebuvannia instead
+    screen = ("\u0415\u043a\u0440\u0430\u043d \u0434\u043b\u044f "
+              "\u043f\u043e\u043b\u043e\u043d\u0435\u043d\u043e\u0433\u043e")
+    assert any(s.startswith(screen) for s in desk)  # Ekran dlia polonenoho
