@@ -50,5 +50,5 @@ def run(args: argparse.Namespace) -> int:
     def data_text(key: str, english: str) -> str:
         return forms.pgettext(f"{ruleset.form.id}.rules.{key}", english) if english else english
 
-    _write(report(evaluation, ruleset, i18n._, data_text))
+    _write(report(evaluation, ruleset, i18n._, data_text, lang))
     return 0

@@ -67,7 +67,7 @@ def run_doc(args: argparse.Namespace) -> int:
     i18n.set_language(lang)
     rs = _ruleset(args)
     forms = i18n.catalog(lang, "forms")
-    words = Words(rs, i18n._, lambda ctx, english: forms.pgettext(ctx, english) if english else english)
+    words = Words(rs, i18n._, lambda ctx, english: forms.pgettext(ctx, english) if english else english, lang)
     found = signoff.read_signoffs(signoff.signoff_path(rs))
     items = ruledoc.entries(words, signoff.states(rs, found), found)
     banner = forms.pgettext(f"{rs.form.id}.rules.banner", rs.banner)

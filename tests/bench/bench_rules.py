@@ -64,7 +64,8 @@ def _doc_rows() -> list[tuple[str, float, str, str]]:
     for lang in ("en", "ko", "uk"):
         i18n.set_language(lang)
         forms = i18n.catalog(lang, "forms")
-        words = Words(rs, i18n._, lambda ctx, english, f=forms: f.pgettext(ctx, english) if english else english)
+        words = Words(rs, i18n._, lambda ctx, english, f=forms: f.pgettext(ctx, english) if english else english,
+                      lang)
         data = b""
 
         def render(words: Words = words) -> None:

@@ -39,7 +39,7 @@ def rendered(path: Path, lang: str) -> tuple[str, list[str]]:
             misses.append(key)
         return shown.text
 
-    return report(ev, rs, translate, translate_data), misses
+    return report(ev, rs, translate, translate_data, lang), misses
 
 
 @pytest.mark.parametrize("lang", ["en", "ko", "uk"])

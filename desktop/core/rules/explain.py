@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from desktop.core.citations import localize
 from desktop.core.errors import N_
 from desktop.core.rules.model import Fired, Ruleset
 from desktop.core.rules.results import Evaluation
@@ -53,9 +54,14 @@ def _value(value: Any) -> str:
     return str(value)
 
 
+BASIS = {"individual": N_("individual: his own answers"),
+         "country_level": N_("country level: no valid interview, the configuration only")}
+
+
 class _Report:
-    def __init__(self, rs: Ruleset, translate: Translate, translate_data: TranslateData | None) -> None:
-        self.rs, self._ = rs, translate
+    def __init__(self, rs: Ruleset, translate: Translate, translate_data: TranslateData | None,
+                 lang: str = "en") -> None:
+        self.rs, self._, self.lang = rs, translate, lang
         self.data = translate_data or (lambda _key, text: text)
         self.lines: list[str] = []
 
@@ -74,16 +80,17 @@ class _Report:
             self.add(N_("{rule} -> {outcome}"), indent, rule=f.rule.id, outcome=f.outcome)
             self.lines.append(" " * (indent + 3) + self.data(f"{f.rule.id}.explanation", f.rule.explanation))
             if f.rule.citations:
-                self.add(N_("Sources: {sources}"), indent + 3, sources="; ".join(f.rule.citations))
+                self.add(N_("Sources: {sources}"), indent + 3,
+                         sources="; ".join(localize(c, self.lang) for c in f.rule.citations))
             if f.inputs_used:
                 used = ", ".join(f"{k} = {_value(v)}" for k, v in f.inputs_used)
                 self.add(N_("Based on: {inputs}"), indent + 3, inputs=used)
 
 
 def report(ev: Evaluation, rs: Ruleset, translate: Translate = str,
-           translate_data: TranslateData | None = None) -> str:
-    """The report as text, starting with the banner."""
-    r = _Report(rs, translate, translate_data)
+           translate_data: TranslateData | None = None, lang: str = "en") -> str:
+    """The report as text, starting with the banner; treaty citations as a reader of `lang` writes them."""
+    r = _Report(rs, translate, translate_data, lang)
     r.add(BANNER)
     r.lines.append("")
     r.add(N_("Case: {case}   Ruleset: {id} {version} (sha256 {sha})"), case=ev.case_id or "-",
@@ -133,7 +140,8 @@ def review_line(r: _Report, ev: Evaluation) -> None:
 def _risk_and_options(r: _Report, ev: Evaluation) -> None:
     ri, op = ev.risk, ev.options
     r.lines.append("")
-    r.add(N_("3. Non-refoulement risk (basis: {basis})"), basis=ri.basis)
+    r.add(N_("3. Non-refoulement risk (basis: {basis})"), basis=r._(BASIS[ri.basis]) if ri.basis in BASIS
+          else ri.basis)
     for dest, code in ri.result.items():
         r.add(N_("{destination}: {result}"), 2, destination=r._(DESTINATION_LABELS[dest]), result=r.label(code))
     r.codes(N_("Factors: {codes}"), ri.factors)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from desktop.core.citations import localize
 from desktop.core.errors import N_
 from desktop.core.rules.explain import DESTINATION_LABELS
 from desktop.core.rules.model import Rule
@@ -143,7 +144,8 @@ def fields(w: Words, e: Entry) -> list[tuple[str, str]]:
     rows = [(_(T["when"]), e.when), (_(T["gives"]), e.gives)]
     if e.explanation:
         rows.append((_(T["explanation"]), e.explanation))
-    rows.append((_(T["sources"]), "; ".join(e.citations) if e.citations else _(T["none"])))
+    cites = [localize(c, w.lang) for c in e.citations]
+    rows.append((_(T["sources"]), "; ".join(cites) if cites else _(T["none"])))
     rows.append((_(T["verify"]), _(T["verify_yes"] if e.verify else T["verify_no"])))
     rows.append((_(T["review"]), e.review))
     if e.note:

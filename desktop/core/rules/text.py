@@ -29,4 +29,4 @@ def data_translator(form_id: str, lang: str) -> TranslateData:
 
 def report_in(ev: Evaluation, rs: Ruleset, lang: str) -> str:
     """The readable report in `lang` (en, ko, uk)."""
-    return report(ev, rs, i18n.catalog(lang, "desktop").gettext, data_translator(rs.form.id, lang))
+    return report(ev, rs, i18n.catalog(lang, "desktop").gettext, data_translator(rs.form.id, lang), lang)

@@ -85,6 +85,7 @@ class Words:
     rs: Ruleset
     translate: Callable[[str], str] = str
     data: Callable[[str, str], str] = lambda _context, english: english
+    lang: str = "en"  # treaty citations are written the way a reader of this language writes them
 
     @property
     def form(self) -> Form:
