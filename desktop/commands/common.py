@@ -39,6 +39,15 @@ def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: 
     return first
 
 
+def warn_fast_kdf(kdf_profile: str = "", root: str = "", **_payload: Any) -> None:
+    """Every command that makes or opens a fast-profile vault says so (listens to vault.unlocked)."""
+    if kdf_profile == "fast":
+        from desktop.i18n import _
+
+        sys.stderr.write(_("voluntas: WARNING: the vault in {path} uses the fast test KDF profile: for tests only, "
+                           "never for real interviews.").format(path=root) + "\n")
+
+
 def open_vault(args: argparse.Namespace) -> Vault:
     return Vault.unlock(data_dir(args), passphrase(args))
 

@@ -21,6 +21,7 @@ from desktop.core.clock import Clock
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.identity import Identity
+from desktop.core.secrets_mem import wipe
 from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
 
@@ -46,9 +47,11 @@ def text_hash(text: str) -> str:
 
 
 class Records:
-    def __init__(self, conn: Callable[[], Connection], clock: Clock) -> None:
+    def __init__(self, conn: Callable[[], Connection], clock: Clock, key: Callable[[], bytes]) -> None:
         self._conn = conn
         self.clock = clock
+        self._key = key
+        self._identities: list[Identity] = []  # handed out; their private keys are zeroed at lock
         self._resumed: dict[str, tuple[float, int]] = {}  # interview -> (monotonic at resume, base ms)
 
     @contextmanager
@@ -66,9 +69,10 @@ class Records:
             raise
 
     def audit(self, conn: Connection, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
-              lang: str | None = None, text_hash: str | None = None) -> str:
-        """Append an audit entry inside transaction(); the only way entries are written."""
-        return audit.append(conn, chain, event, elapsed_ms, question_id, lang, text_hash)
+              lang: str | None = None, text_hash: str | None = None, stored: str | None = None) -> str:
+        """Append an audit entry inside transaction(); the only way entries are written. `stored` is
+        the value as stored, for an answer or a note: the entry then covers it."""
+        return audit.append(conn, self._key(), chain, event, elapsed_ms, question_id, lang, text_hash, stored)
 
     # -- identity and settings --------------------------------------------------------------
     def store_identity(self, ident: Identity) -> None:
@@ -87,7 +91,16 @@ class Records:
         ).fetchone()
         if row is None:
             raise VoluntasError("V015", what="identity", ident="1")
-        return Identity(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), bytes(row[5]))
+        ident = Identity(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), bytes(row[5]))
+        self._identities.append(ident)
+        return ident
+
+    def forget_secrets(self) -> None:
+        """At lock: zero the private keys of every identity handed out (held here, so never freed first)."""
+        for ident in self._identities:
+            wipe(ident.ed25519_private)
+            wipe(ident.ecdsa_private)
+        self._identities.clear()
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self._conn().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -120,6 +133,7 @@ class Records:
                  self.clock.iso_now()),
             )
             self.audit(conn, interview_id, "interview_started", 0, lang=captive_lang)
+            self.audit(conn, audit.VAULT_CHAIN, "interview_created", 0, interview_id)
         self._resumed[interview_id] = (self.clock.monotonic(), 0)
         return interview_id
 
@@ -154,7 +168,7 @@ class Records:
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, question_id, encoded, lang, shown_hash, elapsed),
             )
-            self.audit(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash)
+            self.audit(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash, encoded)
         bus.announce("answer.saved", interview_id=interview_id, question_id=question_id)
 
     def import_answers(self, interview_id: str, answers: dict[str, Any], lang: str,
@@ -168,7 +182,7 @@ class Records:
                 shown = shown_hashes.get(question_id, "")
                 conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
                              (interview_id, question_id, encoded, lang, shown))
-                self.audit(conn, interview_id, "answer", 0, question_id, lang, shown)
+                self.audit(conn, interview_id, "answer", 0, question_id, lang, shown, encoded)
 
     def clear_answer(self, interview_id: str, question_id: str) -> None:
         elapsed = self.elapsed_ms(interview_id)
@@ -183,7 +197,7 @@ class Records:
             self._draft(conn, interview_id)
             conn.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?)",
                          (interview_id, question_id, text, lang, elapsed))
-            self.audit(conn, interview_id, "note", elapsed, question_id, lang)
+            self.audit(conn, interview_id, "note", elapsed, question_id, lang, None, text)
 
     def add_attachment(self, interview_id: str, question_id: str | None, media_type: str, data: bytes) -> str:
         elapsed = self.elapsed_ms(interview_id)
