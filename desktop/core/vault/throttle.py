@@ -65,9 +65,12 @@ class Throttle:
 
     def check(self) -> None:
         """V004 while a wait runs. An untrusted counter is rewritten at the fail-closed count first,
-        so its wait starts now and ends."""
-        if self._read() is None:
-            self._write(FAIL_CLOSED_COUNT, self.clock())
+        and a last failure in the future is moved to now, so the wait starts now and ends."""
+        found, now = self._read(), self.clock()
+        if found is None:
+            self._write(FAIL_CLOSED_COUNT, now)
+        elif found[1] > now:  # the clock went back: the wait restarts now, once, at its usual length
+            self._write(found[0], now)
         wait = self.remaining()
         if wait > 0:
             raise VoluntasError("V004", seconds=wait)
