@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop import i18n
+from desktop.core.vault.records import CASE_CODE_MAX, case_code_problem
 from desktop.i18n import N_, _, ngettext
 from desktop.ui import labels
 from desktop.ui.base import Page, banner, heading, wrapped
@@ -68,6 +69,7 @@ class CasesPage(Page):
             left.addWidget(w)
         self.new_box = QGroupBox()
         self.code = QLineEdit()
+        self.code.setMaxLength(CASE_CODE_MAX)
         self.code.returnPressed.connect(self.start)
         self.captive, self.interviewer = QComboBox(), QComboBox()
         for combo in (self.captive, self.interviewer):
@@ -156,6 +158,10 @@ class CasesPage(Page):
         code = self.code.text().strip()
         if not code:
             self.problem.setText(_(T["nocode"]))
+            return
+        bad = case_code_problem(code)
+        if bad is not None:
+            self.problem.setText(_(bad).format(limit=CASE_CODE_MAX))
             return
         self.problem.clear()
         existing = next((cid for cid, c, _rows in self._cases if c == code), "")

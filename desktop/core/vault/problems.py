@@ -15,9 +15,9 @@ ERRORS.update({
     "V021": (N_("This vault uses the fast test KDF profile, which {what} refuses: it is for tests only. "
                 "Make a vault with the production profile."), EXIT_USAGE),
     "V022": (N_("The data folder {path} cannot be used: {reason}."), EXIT_USAGE),
-    "V023": (N_("A case with the code {code} already exists in the vault: nothing was imported. Use "
+    "V023": (N_("A case with the code {case_code} already exists in the vault: nothing was imported. Use "
                 "another case code or the existing case."), EXIT_USAGE),
     "V025": (N_("The key file {path} does not open the database: it is older than the database (the passphrase "
                 "was changed since) or the database is damaged."), EXIT_LOCKED),
-    "V024": (N_("The case code {problem}."), EXIT_USAGE),
+    "V024": (N_("Not a valid case code: {problem}"), EXIT_USAGE),
 })

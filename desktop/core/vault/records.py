@@ -18,7 +18,7 @@ from typing import Any
 import sqlcipher3
 
 from desktop.core.clock import Clock
-from desktop.core.errors import VoluntasError
+from desktop.core.errors import N_, VoluntasError
 from desktop.core.events import bus
 from desktop.core.identity import Identity
 from desktop.core.secrets_mem import wipe
@@ -26,6 +26,30 @@ from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
 
 LANGS = ("en", "ko", "uk")
+CASE_CODE_MAX = 64
+
+
+def case_code_problem(code: str) -> str | None:
+    """Why `code` cannot be a case code (a template with {limit}, translated where shown), or None.
+
+    A code is shown in lists, file names and terminals: a newline or an escape sequence in it could
+    forge rows or rewrite the screen."""
+    if not code.strip():
+        return N_("The case code is empty.")
+    if len(code) > CASE_CODE_MAX:
+        return N_("The case code is too long: at most {limit} characters.")
+    if not code.isprintable() or code != code.strip():
+        return N_("The case code holds a control character, a line break or spaces at its ends: "
+                  "use letters, digits and dashes.")
+    return None
+
+
+@dataclass(frozen=True)
+class ImportedInterview:
+    captive_lang: str
+    interviewer_lang: str
+    interview_date: str
+    answers: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -112,10 +136,47 @@ class Records:
 
     # -- cases and interviews ---------------------------------------------------------------
     def create_case(self, code: str) -> str:
+        _check_code(code)
         case_id = str(uuid.uuid4())
         with self.transaction() as conn:
             conn.execute("INSERT INTO cases VALUES (?, ?, ?)", (case_id, code, self.clock.iso_now()))
         return case_id
+
+    def import_case(self, code: str, form_id: str, form_version: str,
+                    interviews: list[ImportedInterview]) -> tuple[str, list[str]]:
+        """A whole case file as drafts of one new case, in one transaction with its audit events:
+        interrupted anywhere (a signal, a full disk), the vault holds exactly what it held before.
+        Nothing was shown on this device, so the answer events carry no text hashes."""
+        _check_code(code)
+        case_id, ids = str(uuid.uuid4()), []
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM cases WHERE code = ?", (code,)).fetchone():
+                raise VoluntasError("V023", case_code=code)
+            conn.execute("INSERT INTO cases VALUES (?, ?, ?)", (case_id, code, self.clock.iso_now()))
+            for item in interviews:
+                iid = str(uuid.uuid4())
+                conn.execute(
+                    "INSERT INTO interviews (id, case_id, form_id, form_version, captive_lang, interviewer_lang, "
+                    "interview_date, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (iid, case_id, form_id, form_version, item.captive_lang, item.interviewer_lang,
+                     item.interview_date, self.clock.iso_now()))
+                self.audit(conn, iid, "interview_started", 0, lang=item.captive_lang)
+                self.audit(conn, audit.VAULT_CHAIN, "interview_created", 0, iid)
+                self._import(conn, iid, item.answers, item.captive_lang, {})
+                ids.append(iid)
+        return case_id, ids
+
+    def purge_answers(self, interview_id: str, question_ids: list[str], event: str = "minimal_record") -> None:
+        """Clear several answers and record `event` in one transaction (the minimal record after a
+        refusal): all of them are gone with their audit events, or none."""
+        elapsed = self.elapsed_ms(interview_id)
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            for qid in question_ids:
+                conn.execute("DELETE FROM answers WHERE interview_id = ? AND question_id = ?", (interview_id, qid))
+                self.audit(conn, interview_id, "answer_cleared", elapsed, qid)
+            self.audit(conn, interview_id, event, elapsed)
+        bus.announce("vault.purged", interview_id=interview_id)
 
     def create_interview(self, case_id: str, form_id: str, form_version: str, captive_lang: str,
                          interviewer_lang: str, interview_date: str) -> str:
@@ -176,13 +237,17 @@ class Records:
         """Store a whole interview read from a case file in one transaction."""
         with self.transaction() as conn:
             self._draft(conn, interview_id)
-            self.audit(conn, interview_id, "imported", 0, None, lang)
-            for question_id, value in answers.items():
-                encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-                shown = shown_hashes.get(question_id, "")
-                conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
-                             (interview_id, question_id, encoded, lang, shown))
-                self.audit(conn, interview_id, "answer", 0, question_id, lang, shown, encoded)
+            self._import(conn, interview_id, answers, lang, shown_hashes)
+
+    def _import(self, conn: Connection, interview_id: str, answers: dict[str, Any], lang: str,
+                shown_hashes: dict[str, str]) -> None:
+        self.audit(conn, interview_id, "imported", 0, None, lang)
+        for question_id, value in answers.items():
+            encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            shown = shown_hashes.get(question_id, "")
+            conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
+                         (interview_id, question_id, encoded, lang, shown))
+            self.audit(conn, interview_id, "answer", 0, question_id, lang, shown, encoded)
 
     def clear_answer(self, interview_id: str, question_id: str) -> None:
         elapsed = self.elapsed_ms(interview_id)
@@ -252,6 +317,12 @@ class Records:
 
     def audit_head(self, chain: str) -> str:
         return audit.head(self._conn(), chain)[1]
+
+
+def _check_code(code: str) -> None:
+    problem = case_code_problem(code)
+    if problem is not None:
+        raise VoluntasError("V024", problem=problem.format(limit=CASE_CODE_MAX))
 
 
 def _rollback(conn: Connection) -> None:
