@@ -38,6 +38,8 @@ T = {
     "row": N_("{code}    {states}    ({count})"),
     "empty": N_("No cases yet. Press Ctrl+N to start an interview."),
     "nocode": N_("Enter a case code first."),
+    "sealed": N_("{count} finalized interviews were waiting for a legal-team recipient: they are now sealed "
+                 "and their plaintext removed."),
     "fast": N_("Test vault: made with the fast key derivation. Do not record real interviews in it."),
     "demo": N_("DEMO: every case here is FICTIONAL sample data. Everything is deleted when the window closes."),
 }
@@ -168,6 +170,10 @@ class CasesPage(Page):
         self.code.clear()
         self.start_interview.emit(existing or "new:" + code, self.captive.currentData(),
                                   self.interviewer.currentData())
+
+    def say_sealed(self, count: int) -> None:
+        if count:
+            self.problem.setText(_(T["sealed"]).format(count=count))
 
     def clear_sensitive(self) -> None:
         self._cases = []
