@@ -17,6 +17,10 @@ def state_mac(key: bytes | bytearray, generation: int) -> bytes:
     return hmac.new(bytes(key), f"voluntas-db-generation\0{generation}".encode(), "sha256").digest()
 
 
+def private_tag(key: bytes | bytearray, text: str) -> str:
+    return hmac.new(bytes(key), b"voluntas-tag\0" + text.encode("utf-8"), "sha256").hexdigest()[:32]
+
+
 def refuse_fast_when_packaged(profile: str) -> None:
     """The fast test KDF is for the test suite and scripted tests: a packaged build never uses it."""
     if profile == "fast" and getattr(sys, "frozen", False):
@@ -26,6 +30,10 @@ def refuse_fast_when_packaged(profile: str) -> None:
 def upgrade_to_keyed(conn: db.Connection, akey: bytes, generation: int) -> None:
     """Storage version 3 on a vault made before it: key and anchor the chains, start the generation."""
     audit.rechain(conn, akey)
+    for bundle_id, target in conn.execute("SELECT bundle_id, target FROM sent_log").fetchall():
+        if not str(target).startswith("tag:"):  # a folder path kept by an older version
+            conn.execute("UPDATE OR IGNORE sent_log SET target = ? WHERE bundle_id = ? AND target = ?",
+                         ("tag:" + private_tag(akey, str(target)), bundle_id, target))
     conn.execute("INSERT OR REPLACE INTO vault_state VALUES (1, ?, ?)", (generation, state_mac(akey, generation)))
 
 

@@ -28,7 +28,13 @@ from desktop.core.secrets_mem import sqlcipher_raw_key, wipe
 from desktop.core.vault import audit, db, keyfile, migrations
 from desktop.core.vault import problems as _problems  # noqa: F401 - registers V018-V024
 from desktop.core.vault.files import ProcessLock, VaultPaths
-from desktop.core.vault.opening import open_keys, refuse_fast_when_packaged, state_mac, upgrade_to_keyed
+from desktop.core.vault.opening import (
+    open_keys,
+    private_tag,
+    refuse_fast_when_packaged,
+    state_mac,
+    upgrade_to_keyed,
+)
 from desktop.core.vault.records import Records
 from desktop.core.vault.throttle import Throttle
 
@@ -202,6 +208,10 @@ class Vault:
                 wipe(self._audit_key)
                 self._lock.release()
                 bus.announce("vault.locked")
+
+    def private_tag(self, text: str) -> str:
+        """A keyed tag of `text` (a folder path): equal texts give equal tags, the text is not kept."""
+        return "tag:" + private_tag(self.audit_key(), text)
 
     # -- the state generation -----------------------------------------------------------------
     def _generation(self, conn: db.Connection) -> int | None:
