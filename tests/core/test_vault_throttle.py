@@ -158,3 +158,31 @@ def test_kdf_parameters_out_of_bounds_are_a_damaged_key_file(tmp_path: Path, cas
     proc = run_cli("--data-dir", str(root), "--passphrase-file", str(pp), "interview", "list")
     assert proc.returncode == 2 and "V006" in proc.stderr, proc.stderr
     assert "E999" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "moving-laptops.md"
+
+
+def test_moving_to_a_new_laptop_as_documented(tmp_path: Path) -> None:
+    """Point 10: the two files the doc names, copied with the vault locked, open on the new laptop after
+    one fail-closed wait, and every check passes."""
+    doc = DOC.read_text(encoding="utf-8")
+    assert "Lock the vault" in doc and "`vault.db`" in doc and "`vault.key`" in doc
+    old, new = tmp_path / "old-laptop", tmp_path / "new-laptop"
+    vault = make_vault(old)
+    iid = vault.records.create_interview(vault.records.create_case("NK-MOVE"), "f", "1", "ko", "en", "2025-01-01")
+    vault.records.save_answer(iid, "q1", "moved", "ko", "ab" * 32)
+    vault.lock()
+    assert not (old / "vault.db-wal").exists()  # locked: whole in vault.db
+    new.mkdir()
+    for name in ("vault.db", "vault.key"):
+        shutil.copy2(old / name, new / name)
+    fake = FakeTime()
+    clock = Clock(epoch=fake)
+    with pytest.raises(VoluntasError) as err:
+        Vault.unlock(new, PASSPHRASE, clock=clock)
+    assert err.value.code == "V004" and err.value.fields["seconds"] == 64
+    fake.now += 64
+    with Vault.unlock(new, PASSPHRASE, clock=clock) as moved:
+        assert moved.records.answers(iid) == {"q1": "moved"}
+        assert all(r.ok for r in moved.check())
