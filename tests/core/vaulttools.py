@@ -70,3 +70,12 @@ def sample_vault(root: Path, answers: int = 4) -> str:
     vault.records.save_note(iid, "q1", "a note", "en")
     vault.lock()
     return iid
+
+
+def kept_identity(vault: Vault):  # type: ignore[no-untyped-def]
+    """A private copy of the signing identity for a test that signs after locking (lock zeroes the vault's)."""
+    import dataclasses
+
+    ident = vault.records.identity()
+    return dataclasses.replace(ident, ed25519_private=bytes(bytearray(ident.ed25519_private)),
+                               ecdsa_private=bytes(bytearray(ident.ecdsa_private)))
