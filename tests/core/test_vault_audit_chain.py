@@ -37,17 +37,17 @@ def _truncate(c: Any, iid: str) -> None:
 def _truncate_and_move_head(c: Any, iid: str) -> None:
     _truncate(c, iid)
     seq, digest = c.execute("SELECT seq, hash FROM audit WHERE chain = ? ORDER BY seq DESC LIMIT 1", (iid,)).fetchone()
-    c.execute("UPDATE audit_heads SET seq = ?, hash = ? WHERE chain = ?", (seq, digest, iid))
+    c.execute("UPDATE interviews SET audit_seq = ?, audit_head = ? WHERE id = ?", (seq, digest, iid))
 
 
 def _delete_chain(c: Any, iid: str) -> None:
     c.execute("DELETE FROM audit WHERE chain = ?", (iid,))
-    c.execute("DELETE FROM audit_heads WHERE chain = ?", (iid,))
+    c.execute("UPDATE interviews SET audit_seq = 0, audit_head = NULL, audit_mac = NULL WHERE id = ?", (iid,))
 
 
 def _delete_interview(c: Any, iid: str) -> None:
     for table, column in (("answers", "interview_id"), ("notes", "interview_id"), ("audit", "chain"),
-                          ("audit_heads", "chain"), ("interviews", "id")):
+                          ("interviews", "id")):
         c.execute(f"DELETE FROM {table} WHERE {column} = ?", (iid,))  # noqa: S608
 
 
@@ -64,12 +64,12 @@ def _renumber_and_rehash(c: Any, iid: str) -> None:
         prev = hashlib.sha256(prev.encode() + b"\n" + body.encode()).hexdigest()
         c.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (iid, n, event, qid, lang, th, ms,
                                                                           bytes.fromhex(prev), vmac))
-    c.execute("UPDATE audit_heads SET seq = ?, hash = ?, mac = ? WHERE chain = ?",
+    c.execute("UPDATE interviews SET audit_seq = ?, audit_head = ?, audit_mac = ? WHERE id = ?",
               (len(rows), bytes.fromhex(prev), hmac.new(b"guess", b"", "sha256").digest(), iid))
 
 
 def _mark_sealed(c: Any, iid: str) -> None:
-    """Pretend the interview was sealed: the trigger drops its head; the chain and answers go too."""
+    """Pretend the interview was sealed: the trigger clears its head; the chain and answers go too."""
     c.execute("UPDATE interviews SET state = 'sealed' WHERE id = ?", (iid,))
     _delete_chain(c, iid)
     c.execute("DELETE FROM answers WHERE interview_id = ?", (iid,))

@@ -4,7 +4,8 @@ others' chains whole) and one for the vault itself ("vault").
 Each entry's hash is an HMAC, under the vault's audit key, of the previous hash and the entry's
 canonical JSON; an answer or note event also covers a MAC of the stored value, so an edited value
 no longer matches the newest event for its question. Each chain's head (seq and hash) is anchored
-in audit_heads under its own MAC, so a truncated, deleted or renumbered chain shows. Someone with
+outside the audit table under its own MAC (an interview's in its interviews row, the vault's in
+audit_heads), so a truncated, deleted or renumbered chain shows. Someone with
 the database key alone can change rows but cannot make the MACs match. Entries hold event names,
 question ids, languages, text hashes, value MACs and elapsed times: never answer text.
 """
@@ -40,7 +41,7 @@ class AuditEntry:
 
 def _mac(key: bytes, *parts: str | bytes) -> bytes:
     data = b"\0".join(p if isinstance(p, bytes) else p.encode("utf-8") for p in parts)
-    return hmac.new(key, data, hashlib.sha256).digest()
+    return hmac.digest(key, data, "sha256")
 
 
 def value_mac(key: bytes, chain: str, question_id: str, stored: str) -> str:
@@ -52,7 +53,7 @@ def entry_hash(key: bytes, prev_hash: str, chain: str, seq: int, event: str, que
                lang: str | None, text_hash: str | None, elapsed_ms: int, vmac: str | None) -> str:
     body = json.dumps([chain, seq, event, question_id, lang, text_hash, elapsed_ms, vmac],
                       separators=(",", ":"), ensure_ascii=True)
-    return hmac.new(key, prev_hash.encode("ascii") + b"\n" + body.encode("ascii"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, prev_hash.encode("ascii") + b"\n" + body.encode("ascii"), "sha256").hex()
 
 
 def head_mac(key: bytes, chain: str, seq: int, digest: str) -> bytes:
@@ -61,28 +62,58 @@ def head_mac(key: bytes, chain: str, seq: int, digest: str) -> bytes:
 
 def head(conn: Connection, chain: str) -> tuple[int, str]:
     """The anchored head (seq, hash); (0, GENESIS) for a chain with no entry yet."""
-    row = conn.execute("SELECT seq, hash FROM audit_heads WHERE chain = ?", (chain,)).fetchone()
-    return (int(row[0]), bytes(row[1]).hex()) if row else (0, GENESIS)
+    if chain == VAULT_CHAIN:
+        row = conn.execute("SELECT seq, hash FROM audit_heads WHERE chain = ?", (chain,)).fetchone()
+    else:
+        row = conn.execute("SELECT audit_seq, audit_head FROM interviews WHERE id = ?", (chain,)).fetchone()
+    return (int(row[0]), bytes(row[1]).hex()) if row and row[0] else (0, GENESIS)
 
 
-def append(conn: Connection, key: bytes, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
-           lang: str | None = None, text_hash: str | None = None, stored: str | None = None) -> str:
-    """Append inside the caller's transaction and move the anchored head; return the new head hash.
+@dataclass(frozen=True)
+class Entry:
+    """A computed entry, ready to insert; `anchor` is (seq, hash, head MAC) for the head's row."""
 
-    `stored` is the value as stored for an answer or note event. The head is read each time (not
-    cached): sealing deletes whole chains, and a cached head would link to a vanished entry.
-    """
-    seq, prev = head(conn, chain)
-    seq += 1
+    row: tuple[object, ...]
+    seq: int
+    digest: str
+    anchor: tuple[int, bytes, bytes]
+
+
+def entry(key: bytes, known: tuple[int, str], chain: str, event: str, elapsed_ms: int, question_id: str | None,
+          lang: str | None, text_hash: str | None, stored: str | None) -> Entry:
+    seq, prev = known[0] + 1, known[1]
     vmac = value_mac(key, chain, question_id or "", stored) if stored is not None else None
     digest = entry_hash(key, prev, chain, seq, event, question_id, lang, text_hash, elapsed_ms, vmac)
     raw = bytes.fromhex(digest)
-    conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 (chain, seq, event, question_id, lang, text_hash, elapsed_ms, raw,
-                  bytes.fromhex(vmac) if vmac else None))
-    conn.execute("INSERT OR REPLACE INTO audit_heads VALUES (?, ?, ?, ?)",
-                 (chain, seq, raw, head_mac(key, chain, seq, digest)))
-    return digest
+    row = (chain, seq, event, question_id, lang, text_hash, elapsed_ms, raw, bytes.fromhex(vmac) if vmac else None)
+    return Entry(row, seq, digest, (seq, raw, head_mac(key, chain, seq, digest)))
+
+
+def insert(conn: Connection, e: Entry, anchor: bool = True) -> None:
+    """Insert the entry; with `anchor`, move the head too (the autosave moves it in its own UPDATE)."""
+    conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.row)
+    if not anchor:
+        return
+    chain = str(e.row[0])
+    if chain == VAULT_CHAIN:
+        conn.execute("INSERT OR REPLACE INTO audit_heads VALUES (?, ?, ?, ?)", (chain, *e.anchor))
+    else:
+        conn.execute("UPDATE interviews SET audit_seq = ?, audit_head = ?, audit_mac = ? WHERE id = ?",
+                     (*e.anchor, chain))
+
+
+def append(conn: Connection, key: bytes, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
+           lang: str | None = None, text_hash: str | None = None, stored: str | None = None,
+           known: tuple[int, str] | None = None) -> tuple[int, str]:
+    """Append inside the caller's transaction and move the anchored head; return the new head.
+
+    `stored` is the value as stored for an answer or note event. `known` is the head as the caller
+    last wrote it in this session (saves a query per autosave); without it the head is read.
+    """
+    e = entry(key, known if known is not None else head(conn, chain), chain, event, elapsed_ms, question_id, lang,
+              text_hash, stored)
+    insert(conn, e)
+    return e.seq, e.digest
 
 
 def entries(conn: Connection, chain: str) -> list[AuditEntry]:
@@ -99,8 +130,9 @@ def verify(conn: Connection, key: bytes) -> list[str]:
     """Problems found: a broken link or MAC, a gap, a chain cut short or missing, a head that does not
     verify, a stored answer or note that no longer matches the newest event for it."""
     problems: list[str] = []
-    heads = {str(c): (int(s), bytes(h).hex(), bytes(m))
-             for c, s, h, m in conn.execute("SELECT chain, seq, hash, mac FROM audit_heads").fetchall()}
+    rows = conn.execute("SELECT chain, seq, hash, mac FROM audit_heads UNION ALL SELECT id, audit_seq, audit_head, "
+                        "audit_mac FROM interviews WHERE audit_seq > 0").fetchall()
+    heads = {str(c): (int(s), bytes(h or b"").hex(), bytes(m or b"")) for c, s, h, m in rows}
     chains = {str(r[0]) for r in conn.execute("SELECT DISTINCT chain FROM audit").fetchall()}
     live = {str(r[0]) for r in conn.execute("SELECT id FROM interviews WHERE state != 'sealed'").fetchall()}
     for chain in sorted(chains | set(heads) | live | {VAULT_CHAIN}):
@@ -200,8 +232,12 @@ def rechain(conn: Connection, key: bytes) -> None:
                          (bytes.fromhex(digest), bytes.fromhex(vmac) if vmac else None, chain, e.seq))
             prev = digest
         if old:
-            conn.execute("INSERT OR REPLACE INTO audit_heads VALUES (?, ?, ?, ?)",
-                         (chain, old[-1].seq, bytes.fromhex(prev), head_mac(key, chain, old[-1].seq, prev)))
+            anchor = (old[-1].seq, bytes.fromhex(prev), head_mac(key, chain, old[-1].seq, prev))
+            if chain == VAULT_CHAIN:
+                conn.execute("INSERT OR REPLACE INTO audit_heads VALUES (?, ?, ?, ?)", (chain, *anchor))
+            else:
+                conn.execute("UPDATE interviews SET audit_seq = ?, audit_head = ?, audit_mac = ? WHERE id = ?",
+                             (*anchor, chain))
 
 
 def _plain_ok(chain: list[AuditEntry]) -> bool:

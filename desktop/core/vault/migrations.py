@@ -158,10 +158,14 @@ CREATE TABLE desk_signoff (
 ) WITHOUT ROWID;
 """
 
-# Issue 13: the keyed audit chain (value MACs, anchored heads), the state generation that binds the
-# database to its key file, and a sealed interview keeps no wall-clock start.
+# Issue 13: the keyed audit chain (value MACs; each interview chain's head anchored in its interviews row,
+# written by the same statement as the autosave's position; the vault chain's in audit_heads), the state
+# generation that binds the database to its key file, and a sealed interview keeps no wall-clock start.
 M003_INTEGRITY = """
 ALTER TABLE audit ADD COLUMN value_mac BLOB;
+ALTER TABLE interviews ADD COLUMN audit_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE interviews ADD COLUMN audit_head BLOB;
+ALTER TABLE interviews ADD COLUMN audit_mac BLOB;
 CREATE TABLE audit_heads (
     chain TEXT PRIMARY KEY,
     seq INTEGER NOT NULL,
@@ -174,8 +178,7 @@ CREATE TABLE vault_state (
     mac BLOB NOT NULL
 );
 CREATE TRIGGER interviews_sealed AFTER UPDATE OF state ON interviews WHEN NEW.state = 'sealed' BEGIN
-    DELETE FROM audit_heads WHERE chain = NEW.id;
-    UPDATE interviews SET started_at = '' WHERE id = NEW.id;
+    UPDATE interviews SET started_at = '', audit_seq = 0, audit_head = NULL, audit_mac = NULL WHERE id = NEW.id;
 END;
 UPDATE interviews SET started_at = '' WHERE state = 'sealed';
 """

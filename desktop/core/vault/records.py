@@ -76,6 +76,8 @@ class Records:
         self.clock = clock
         self._key = key
         self._identities: list[Identity] = []  # handed out; their private keys are zeroed at lock
+        # chain -> head as this session last committed it; dropped on any rollback, so it never runs ahead
+        self._heads: dict[str, tuple[int, str]] = {}
         self._resumed: dict[str, tuple[float, int]] = {}  # interview -> (monotonic at resume, base ms)
 
     @contextmanager
@@ -86,9 +88,11 @@ class Records:
             yield conn
             conn.execute("COMMIT")
         except sqlcipher3.OperationalError as err:
+            self._heads.clear()
             _rollback(conn)
             raise VoluntasError("V011", path="vault", reason=str(err)) from None
         except BaseException:
+            self._heads.clear()
             _rollback(conn)
             raise
 
@@ -96,7 +100,10 @@ class Records:
               lang: str | None = None, text_hash: str | None = None, stored: str | None = None) -> str:
         """Append an audit entry inside transaction(); the only way entries are written. `stored` is
         the value as stored, for an answer or a note: the entry then covers it."""
-        return audit.append(conn, self._key(), chain, event, elapsed_ms, question_id, lang, text_hash, stored)
+        seq, digest = audit.append(conn, self._key(), chain, event, elapsed_ms, question_id, lang, text_hash, stored,
+                                   self._heads.get(chain))
+        self._heads[chain] = (seq, digest)
+        return digest
 
     # -- identity and settings --------------------------------------------------------------
     def store_identity(self, ident: Identity) -> None:
@@ -221,15 +228,20 @@ class Records:
         elapsed = self.elapsed_ms(interview_id)
         encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         with self.transaction() as conn:
-            moved = conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ? WHERE id = ? AND state = 'draft'",
-                                 (elapsed, question_id, interview_id))
+            # Three statements: the position, the time and the chain's anchored head move in one UPDATE.
+            known = self._heads.get(interview_id) or audit.head(conn, interview_id)
+            e = audit.entry(self._key(), known, interview_id, "answer", elapsed, question_id, lang, shown_hash, encoded)
+            moved = conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ?, audit_seq = ?, audit_head = ?, "
+                                 "audit_mac = ? WHERE id = ? AND state = 'draft'",
+                                 (elapsed, question_id, *e.anchor, interview_id))
             if moved.rowcount != 1:
                 self._draft(conn, interview_id)  # raises the precise reason
             conn.execute(
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, question_id, encoded, lang, shown_hash, elapsed),
             )
-            self.audit(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash, encoded)
+            audit.insert(conn, e, anchor=False)
+            self._heads[interview_id] = (e.seq, e.digest)
         bus.announce("answer.saved", interview_id=interview_id, question_id=question_id)
 
     def import_answers(self, interview_id: str, answers: dict[str, Any], lang: str,
