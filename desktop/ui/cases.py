@@ -86,8 +86,7 @@ class CasesPage(Page):
         form.addRow(self.form_labels["interviewer"], self.interviewer)
         self.start_btn = QPushButton()
         self.start_btn.clicked.connect(self.start)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
+        self.problem = wrapped("problem")  # long messages (a refused code, interviews sealed) wrap
         form.addRow(self.start_btn)
         form.addRow(self.problem)
         right = QVBoxLayout()
