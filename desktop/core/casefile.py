@@ -10,7 +10,6 @@ read and the parse (size, depth, numbers) are in desktop.core.casejson.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
