@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import i18n, paths
 from desktop.core.clock import SYSTEM, Clock
+from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 
 if TYPE_CHECKING:  # imported where used: the unlock window must appear before the heavy core loads
@@ -74,6 +75,7 @@ class Core:
         self.clock = clock
         self.demo_passphrase = demo_passphrase
         self.vault: Vault | None = None
+        self.sealed_waiting = 0  # finalized interviews sealed at the last unlock or recipient added
         self.bus = bus
         self._texts: dict[str, FormText] = {}
 
@@ -100,8 +102,23 @@ class Core:
     def unlock(self, passphrase: str) -> Vault:
         from desktop.core.vault import Vault
 
-        self.vault = Vault.unlock(self.root, passphrase, clock=self.clock)
+        vault = Vault.unlock(self.root, passphrase, clock=self.clock)
+        if vault.kdf.profile == "fast" and not self.is_demo and os.environ.get("VOLUNTAS_KDF_PROFILE") != "fast":
+            vault.lock()  # the fast test KDF: only --demo and the test suite's switch open it here
+            raise VoluntasError("V021", what="the window")
+        self.vault = vault
+        self.sealed_waiting = self.seal_waiting()
         return self.vault
+
+    def seal_waiting(self) -> int:
+        """Seal finalized interviews left unsealed for want of a recipient (issue 13); 0 if none or on failure
+        (they stay finalized and are tried again at the next unlock)."""
+        from desktop.core.finalize import seal_waiting
+
+        try:
+            return seal_waiting(self.vault) if self.vault is not None else 0
+        except VoluntasError:
+            return 0
 
     def remaining_delay(self) -> int:
         from desktop.core.vault import VaultPaths, keyfile
@@ -231,6 +248,7 @@ class Core:
 
         assert self.vault is not None
         r = add_recipient(self.vault, Path(path))
+        self.sealed_waiting = self.seal_waiting()
         return r.label, r.fingerprint
 
 

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from desktop import i18n
 from desktop.commands import COMMAND_MODULES
+from desktop.commands.common import warn_fast_kdf
 from desktop.core import hardening
 from desktop.core.errors import EXIT_USAGE, VoluntasError
+from desktop.core.events import bus
 
 
 class _Parser(argparse.ArgumentParser):
+    """No abbreviated options (`--passphrase` is not `--passphrase-file`), and an error never echoes
+    the value of an argument it did not recognise: it may be a passphrase."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        prefix = "unrecognized arguments: "
+        if message.startswith(prefix):
+            names = [a.split("=", 1)[0] for a in message[len(prefix):].split() if a.startswith("-")]
+            message = prefix + (" ".join(names) or "-") + " (values not shown)"
+        message = re.sub(r"invalid (\w+ value|choice): '.*?'", r"invalid \1 (value not shown)", message)
         self.print_usage(sys.stderr)
         sys.stderr.write(f"voluntas: {message}\n")
         raise SystemExit(EXIT_USAGE)
@@ -35,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     i18n.set_language(args.lang)
+    bus.subscribe("vault.unlocked", warn_fast_kdf)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     try:

@@ -201,7 +201,8 @@ def check(root: Path | None = None, locales: Path | None = None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.i18n_tools", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m desktop.i18n_tools", description=__doc__.splitlines()[0],
+                                     allow_abbrev=False)
     parser.add_argument("command", choices=("extract", "update", "compile", "check", "sync", "signoff"))
     parser.add_argument("--lang", choices=LANGS)
     parser.add_argument("--domain", choices=DOMAINS, default="forms")

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop import paths
 from desktop.core.errors import VoluntasError
+from desktop.core.finalize import seal_waiting
 from desktop.core.vault import Vault
 
 
@@ -39,8 +40,33 @@ def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", confirm: 
     return first
 
 
+def warn_fast_kdf(kdf_profile: str = "", root: str = "", **_payload: Any) -> None:
+    """Every command that makes or opens a fast-profile vault says so (listens to vault.unlocked)."""
+    if kdf_profile == "fast":
+        from desktop.i18n import _
+
+        sys.stderr.write(_("voluntas: WARNING: the vault in {path} uses the fast test KDF profile: for tests only, "
+                           "never for real interviews.").format(path=root) + "\n")
+
+
 def open_vault(args: argparse.Namespace) -> Vault:
-    return Vault.unlock(data_dir(args), passphrase(args))
+    vault = Vault.unlock(data_dir(args), passphrase(args))
+    try:
+        report_sealed(seal_waiting(vault))  # no finalized interview stays unsealed once a recipient exists
+    except VoluntasError as err:
+        sys.stderr.write(f"voluntas: {err.code}: {err.message()}\n")
+    except BaseException:
+        vault.lock()
+        raise
+    return vault
+
+
+def report_sealed(count: int) -> None:
+    if count:
+        from desktop.i18n import _
+
+        sys.stderr.write(_("voluntas: sealed {count} finalized interviews for the legal team; their plaintext "
+                           "was removed.").format(count=count) + "\n")
 
 
 def print_json(doc: Any) -> None:

@@ -30,9 +30,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         result = export_dossier(vault, args.case_id, Path(args.out))
         ident = vault.records.identity()
+        fingerprints = ident.cert_fingerprint(), ident.ed25519_fingerprint()  # before lock zeroes the keys
     print(_("Dossier written to {path} ({pages} pages).").format(path=result.path, pages=result.pages))
-    print("  X.509:   " + ident.cert_fingerprint())
-    print("  Ed25519: " + ident.ed25519_fingerprint())
+    print("  X.509:   " + fingerprints[0])
+    print("  Ed25519: " + fingerprints[1])
     return EXIT_OK
 
 

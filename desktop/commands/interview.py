@@ -27,6 +27,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.core.casefile import bad, read_case
     from desktop.core.forms.answers import AnswerError, check_answers
     from desktop.core.forms.loader import shipped_form
+    from desktop.core.vault.records import CASE_CODE_MAX, ImportedInterview, case_code_problem
 
     path = Path(args.case_file)
     case = read_case(path, path.name)
@@ -36,17 +37,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             check_answers(form, item.answers, f"interview {item.index}", session_date=item.interview_date)
         except AnswerError as err:
             raise bad(case.file, err.where, err.problem, err.code) from None
+    code = case.case_id or str(case.interviews[0].answers.get("ses_case") or "imported")
+    problem = case_code_problem(code)
+    if problem is not None:
+        raise bad(case.file, "case_id" if case.case_id else "interview 1: answers.ses_case",
+                  problem.format(limit=CASE_CODE_MAX))
+    items = [ImportedInterview(item.captive_lang, item.interviewer_lang, item.interview_date.isoformat(),
+                               dict(item.answers)) for item in case.interviews]
     with open_vault(args) as vault:
-        code = case.case_id or str(case.interviews[0].answers.get("ses_case") or "imported")
-        case_id = vault.records.create_case(code)
-        for item in case.interviews:
-            interview_id = vault.records.create_interview(
-                case_id, form.id, form.version, item.captive_lang, item.interviewer_lang,
-                item.interview_date.isoformat(),
-            )
-            # Nothing was shown on this device: the audit chain records the import, with no text hashes.
-            vault.records.import_answers(interview_id, dict(item.answers), item.captive_lang, {})
-    print(_("Imported {count} interviews as drafts of one case.").format(count=len(case.interviews)))
+        case_id, _ids = vault.records.import_case(code, form.id, form.version, items)  # one transaction
+    print(_("Imported {count} interviews as drafts of case {code}.").format(count=len(items), code=code))
     print(case_id)
     return EXIT_OK
 
@@ -64,6 +64,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not rows:
         print(_("The vault holds no interviews."))
+    else:
+        print(_("case code\tdate\tstate\tlanguages\tinterview id"))
     for r in rows:
         print(f"{r.case_code}\t{r.interview_date}\t{r.state}\t{r.captive_lang}/{r.interviewer_lang}\t{r.id}")
     return EXIT_OK

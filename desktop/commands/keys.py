@@ -25,22 +25,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
+    with open_vault(args) as vault:  # everything from the keys is taken before lock zeroes them
         ident = vault.records.identity()
+        cert_pem = ident.cert().public_bytes(serialization.Encoding.PEM)
+        ed_pem = ident.ed25519_key().public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        summary = {
+            "format": "voluntas-interviewer-keys/1",
+            "interviewer": ident.interviewer,
+            "organisation": ident.organisation,
+            "device_id": ident.device_id,
+            "ed25519_fingerprint": ident.ed25519_fingerprint(),
+            "certificate_fingerprint": ident.cert_fingerprint(),
+        }
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    cert_pem = ident.cert().public_bytes(serialization.Encoding.PEM)
-    ed_pem = ident.ed25519_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    summary = {
-        "format": "voluntas-interviewer-keys/1",
-        "interviewer": ident.interviewer,
-        "organisation": ident.organisation,
-        "device_id": ident.device_id,
-        "ed25519_fingerprint": ident.ed25519_fingerprint(),
-        "certificate_fingerprint": ident.cert_fingerprint(),
-    }
     write_atomic(out / "interviewer-cert.pem", cert_pem, mode=0o644)
     write_atomic(out / "interviewer-ed25519.pem", ed_pem, mode=0o644)
     write_atomic(out / "interviewer.json", (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode(),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.common import open_vault
+from desktop.commands.common import open_vault, report_sealed
 from desktop.core.errors import EXIT_OK
+from desktop.core.finalize import seal_waiting
 from desktop.i18n import _
 
 
@@ -23,6 +24,7 @@ def cmd_add_recipient(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         added = add_recipient(vault, Path(args.file))
         count = len(list_recipients(vault))
+        report_sealed(seal_waiting(vault))
     print(_("Recipient added: {label}").format(label=added.label or "-"))
     print("  " + _("Fingerprint (compare with the legal team's): {fp}").format(fp=added.fingerprint))
     if count < RECOMMENDED:

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check = vsub.add_parser("check", help="unlock and run the integrity and audit-chain checks")
     check.add_argument("--json", action="store_true")
     check.set_defaults(func=cmd_check)
-    passwd = vsub.add_parser("passwd", help="change the passphrase (rewraps the key)")
+    passwd = vsub.add_parser("passwd", help="change the passphrase and re-key the database")
     passwd.add_argument("--new-passphrase-file", required=True)
     passwd.set_defaults(func=cmd_passwd)
     wipe = vsub.add_parser("wipe", help="destroy the key material and the vault files")
@@ -51,7 +51,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         vault = open_vault(args)
     except VoluntasError as err:
-        if err.code != "V008":
+        if err.code not in ("V008", "V025"):
             raise
         results = [("key_check", False, err.message(_))]
     else:
@@ -78,8 +78,14 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     old = passphrase(args)
     new = read_passphrase_file(args.new_passphrase_file)
     with Vault.unlock(root, old) as vault:
-        vault.change_passphrase(old, new)
-    print(_("Passphrase changed. The old passphrase no longer opens the vault."))
+        before = vault.kdf
+        after = vault.change_passphrase(old, new)
+    print(_("Passphrase changed and the database re-encrypted under a new key. The old passphrase, and any "
+            "copy of the old key file or of the database made before now, no longer open this vault."))
+    print(_("Key derivation: {profile}, {memory} MiB, {passes} passes.").format(
+        profile=after.profile, memory=after.memory_kib // 1024, passes=after.time_cost))
+    if before.profile != after.profile:
+        print(_("The vault moved from the {old} KDF profile to {new}.").format(old=before.profile, new=after.profile))
     return EXIT_OK
 
 

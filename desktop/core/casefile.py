@@ -10,7 +10,6 @@ read and the parse (size, depth, numbers) are in desktop.core.casejson.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,11 +49,11 @@ def bad(file: str, where: str, problem: str, code: str = "C002") -> VoluntasErro
 
 
 def show(value: Any) -> str:
-    """A JSON value as a short quotation for a message."""
-    text = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str):
-        text = "'" + text[1:-1] + "'"
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A JSON value for a message: quoted only when it looks like a code, a date or a number; otherwise
+    described, never quoted (it may be interview content)."""
+    from desktop.core.forms.values import show as show_value
+
+    return show_value(value)
 
 
 def parse_date(value: Any) -> datetime.date | None:

@@ -44,3 +44,28 @@ def finalize(vault: Vault, interview_id: str) -> str:
 
     seal_interviews(vault, [interview_id])
     return SEALED
+
+
+def waiting(vault: Vault) -> dict[str, list[str]]:
+    """Finalized interviews not yet sealed, by case: they still hold their plaintext."""
+    rows = vault.conn_or_raise().execute(
+        "SELECT case_id, id FROM interviews WHERE state = 'finalized' ORDER BY case_id, interview_date, id").fetchall()
+    out: dict[str, list[str]] = {}
+    for case_id, iid in rows:
+        out.setdefault(str(case_id), []).append(str(iid))
+    return out
+
+
+def seal_waiting(vault: Vault) -> int:
+    """Seal every finalized interview still unsealed, one bundle per case, once a recipient exists:
+    called when a recipient is added and at every unlock. Returns how many were sealed; a failure
+    leaves the rest finalized, to be sealed next time."""
+    pending = waiting(vault)
+    if not pending:
+        return 0
+    from desktop.core.sync.recipients import list_recipients
+    from desktop.core.sync.seal import seal_interviews
+
+    if not list_recipients(vault):
+        return 0
+    return sum(len(seal_interviews(vault, ids).interview_ids) for ids in pending.values())

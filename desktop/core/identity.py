@@ -25,6 +25,10 @@ class Identity:
     certificate: bytes  # DER
 
     def ed25519_key(self) -> ed25519.Ed25519PrivateKey:
+        if not any(self.ed25519_private):  # zeroed when the vault was locked: never sign with a zero key
+            from desktop.core.errors import VoluntasError
+
+            raise VoluntasError("V010")
         return ed25519.Ed25519PrivateKey.from_private_bytes(self.ed25519_private)
 
     def ed25519_public(self) -> bytes:

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.cases.set_notices(self.core.fast_kdf(), self.core.is_demo)
         self.kdf_banner.setVisible(self.core.fast_kdf() and not self.core.is_demo)
         self.show_cases()
+        self.cases.say_sealed(self.core.sealed_waiting)
 
     def _build_session_pages(self) -> None:
         from desktop.ui.captive import CaptiveView

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop import i18n
+from desktop.core.vault.records import CASE_CODE_MAX, case_code_problem
 from desktop.i18n import N_, _, ngettext
 from desktop.ui import labels
 from desktop.ui.base import Page, banner, heading, wrapped
@@ -37,6 +38,8 @@ T = {
     "row": N_("{code}    {states}    ({count})"),
     "empty": N_("No cases yet. Press Ctrl+N to start an interview."),
     "nocode": N_("Enter a case code first."),
+    "sealed": N_("{count} finalized interviews were waiting for a legal-team recipient: they are now sealed "
+                 "and their plaintext removed."),
     "fast": N_("Test vault: made with the fast key derivation. Do not record real interviews in it."),
     "demo": N_("DEMO: every case here is FICTIONAL sample data. Everything is deleted when the window closes."),
 }
@@ -68,6 +71,7 @@ class CasesPage(Page):
             left.addWidget(w)
         self.new_box = QGroupBox()
         self.code = QLineEdit()
+        self.code.setMaxLength(CASE_CODE_MAX)
         self.code.returnPressed.connect(self.start)
         self.captive, self.interviewer = QComboBox(), QComboBox()
         for combo in (self.captive, self.interviewer):
@@ -82,8 +86,7 @@ class CasesPage(Page):
         form.addRow(self.form_labels["interviewer"], self.interviewer)
         self.start_btn = QPushButton()
         self.start_btn.clicked.connect(self.start)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
+        self.problem = wrapped("problem")  # long messages (a refused code, interviews sealed) wrap
         form.addRow(self.start_btn)
         form.addRow(self.problem)
         right = QVBoxLayout()
@@ -157,11 +160,19 @@ class CasesPage(Page):
         if not code:
             self.problem.setText(_(T["nocode"]))
             return
+        bad = case_code_problem(code)
+        if bad is not None:
+            self.problem.setText(_(bad).format(limit=CASE_CODE_MAX))
+            return
         self.problem.clear()
         existing = next((cid for cid, c, _rows in self._cases if c == code), "")
         self.code.clear()
         self.start_interview.emit(existing or "new:" + code, self.captive.currentData(),
                                   self.interviewer.currentData())
+
+    def say_sealed(self, count: int) -> None:
+        if count:
+            self.problem.setText(_(T["sealed"]).format(count=count))
 
     def clear_sensitive(self) -> None:
         self._cases = []

@@ -40,6 +40,7 @@ T = {
     "no_recipients": N_("None yet: finalized interviews wait, unsealed, until one is added."),
     "recipient_row": N_("{label}    fingerprint {fingerprint}"),
     "added": N_("Added. Compare the fingerprint with the one the legal team reads out."),
+    "sealed": N_("{count} finalized interviews that were waiting for a recipient are now sealed."),
     "keys": N_("Your key fingerprints (read them to the legal team)"),
     "copy": N_("Copy fingerprints"),
     "copied": N_("Copied. The clipboard is cleared when the vault locks."),
@@ -209,7 +210,8 @@ class SettingsPage(Page):
             self.recipients_msg.setText(err.message(_) if hasattr(err, "message") else type(err).__name__)
             return
         self.recipient_path.clear()
-        self.recipients_msg.setText(_(T["added"]))
+        self.recipients_msg.setText(_(T["added"]) + (
+            "\n" + _(T["sealed"]).format(count=self.core.sealed_waiting) if self.core.sealed_waiting else ""))
         self.show_recipients()
 
     def _copy(self) -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from desktop.core.errors import VoluntasError
 from desktop.core.vault import Vault, migrations
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PASSPHRASES = {"vault_v1": "fixture passphrase for schema version one",
-               "vault_v2": "fixture passphrase for schema version two"}
+               "vault_v2": "fixture passphrase for schema version two",
+               "vault_v3": "fixture passphrase for schema version three"}
 
 
 @pytest.mark.parametrize("name", sorted(PASSPHRASES))
@@ -32,6 +35,28 @@ def test_shipped_vault_opens_and_upgrades(tmp_path: Path, name: str) -> None:
     vault.lock()
 
 
+@pytest.mark.parametrize("name", sorted(PASSPHRASES))
+def test_an_upgraded_vault_has_a_keyed_chain_over_its_answers(tmp_path: Path, name: str) -> None:
+    """After the upgrade an edit with the database key alone shows, as in a new vault; the key file
+    is in the current format, and an older copy of the database is refused."""
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / name, root)
+    Vault.unlock(root, PASSPHRASES[name]).lock()
+    assert json.loads((root / "vault.key").read_text())["format"] == "voluntas-keyfile/2"
+    older = (root / "vault.db").read_bytes()
+    vault = Vault.unlock(root, PASSPHRASES[name])
+    iid = vault.records.list_interviews()[0].id
+    vault.conn_or_raise().execute("UPDATE answers SET value = '\"FIX-2\"' WHERE interview_id = ? AND "
+                                  "question_id = 'ses_case'", (iid,))
+    audit_chain = [r for r in vault.check() if r.name == "audit_chain"][0]
+    assert not audit_chain.ok and "ses_case" in audit_chain.detail
+    vault.lock()
+    (root / "vault.db").write_bytes(older)
+    with pytest.raises(VoluntasError) as err:
+        Vault.unlock(root, PASSPHRASES[name])
+    assert err.value.code == "V018"
+
+
 def test_every_migration_has_a_fixture() -> None:
     shipped = {int(p.name.removeprefix("vault_v")) for p in FIXTURES.glob("vault_v*")}
     assert shipped == {v for v, _n, _s in migrations.MIGRATIONS}
@@ -43,8 +68,6 @@ def test_a_newer_vault_is_refused_clearly(tmp_path: Path) -> None:
     vault = Vault.unlock(root, PASSPHRASES["vault_v1"])
     vault.conn_or_raise().execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
     vault.lock()
-    from desktop.core.errors import VoluntasError
-
     with pytest.raises(VoluntasError) as err:
         Vault.unlock(root, PASSPHRASES["vault_v1"])
     assert err.value.code == "V012"

@@ -87,8 +87,12 @@ def test_kill_during_passphrase_change_leaves_exactly_one_passphrase(tmp_path: P
                 Vault.unlock(root, candidate).lock()
                 opened.append(candidate)
             except VoluntasError as err:
-                assert err.code == "V003"
+                # V020: the kill came after the re-key and before the new key file took the old one's place.
+                assert err.code in ("V003", "V020")
         assert len(opened) == 1, opened
+        assert not (root / "vault.key.next").exists()  # the first unlock finished or dropped the change
+        with Vault.unlock(root, opened[0]) as vault:
+            assert all(r.ok for r in vault.check())
         current = opened[0]
         other = second if current == PASSPHRASE else PASSPHRASE
         proc = _start("passwd_loop.py", str(root), current, other)

@@ -77,19 +77,29 @@ def test_second_process_gets_a_clear_error(tmp_path: Path) -> None:
     vault.lock()
 
 
-def test_passphrase_change_rewraps_the_key(tmp_path: Path) -> None:
+def test_passphrase_change_rekeys_the_database(tmp_path: Path) -> None:
     root = tmp_path / "v"
     make_vault(root).lock()
-    db_before = (root / "vault.db").read_bytes()
+    old_key = (root / "vault.key").read_bytes()
     vault = Vault.unlock(root, PASSPHRASE)
-    vault.change_passphrase(PASSPHRASE, "a completely different phrase for tomorrow")
+    params = vault.change_passphrase(PASSPHRASE, "a completely different phrase for tomorrow")
     vault.lock()
+    assert params.profile == "production" and json.loads((root / "vault.key").read_text())["kdf"] == {
+        "profile": "production", "memory_kib": params.memory_kib, "time_cost": params.time_cost,
+        "parallelism": params.parallelism}
+    assert sorted(p.name for p in root.iterdir()) == ["vault.db", "vault.key", "vault.lock", "vault.throttle"]
     with pytest.raises(VoluntasError) as err:
         Vault.unlock(root, PASSPHRASE)
     assert err.value.code == "V003"
-    # The database was not re-encrypted: its old copy opens under the new passphrase.
-    (root / "vault.db").write_bytes(db_before)
-    Vault.unlock(root, "a completely different phrase for tomorrow").lock()
+    # The old key file with the old passphrase opens nothing: the database has a new key.
+    new_key = (root / "vault.key").read_bytes()
+    (root / "vault.key").write_bytes(old_key)
+    with pytest.raises(VoluntasError) as err:
+        Vault.unlock(root, PASSPHRASE)
+    assert err.value.code == "V025" and err.value.exit_code == 3
+    (root / "vault.key").write_bytes(new_key)
+    with Vault.unlock(root, "a completely different phrase for tomorrow") as vault:
+        assert all(r.ok for r in vault.check())
 
 
 @pytest.mark.parametrize("weak", ["short", "aaaaaaaaaaaaaaaaaaaa", "qwertyuiopasdfgh", "iloveyouiloveyou"])
@@ -132,10 +142,9 @@ def test_damaged_key_file_is_explained(tmp_path: Path, damage: str) -> None:
         key.write_text(json.dumps(doc))
     with pytest.raises(VoluntasError) as err:
         Vault.unlock(tmp_path / "v", PASSPHRASE)
-    # A damaged file is named as such. A file that parses but was edited cannot be told from a
-    # wrong passphrase without leaking how close a guess was; the edit also voids the try counter
-    # bound to the key file, so it fails closed with a delay first.
-    assert err.value.code in ({"V006"} if damage in ("truncate", "garbage") else {"V003", "V004"})
+    # A damaged or edited header is named as such (V006), never as a wrong passphrase. Damage to the
+    # wrapped keys themselves cannot be told from a wrong passphrase without leaking how close a guess was.
+    assert err.value.code == ("V003" if damage == "flip_wrapped" else "V006")
 
 
 def test_vault_files_are_private_to_the_user(tmp_path: Path) -> None:

@@ -46,3 +46,36 @@ def tree_hashes(root: Path) -> dict[str, bytes]:
         p.name: hashlib.sha256(p.read_bytes()).digest()
         for p in sorted(root.iterdir()) if p.is_file() and p.name != "vault.throttle" and p.name != "vault.lock"
     }
+
+
+def raw_db(root: Path, passphrase: str = PASSPHRASE):  # type: ignore[no-untyped-def]
+    """The database opened the way an attacker with the database key would: plain sqlcipher3, no app."""
+    import sqlcipher3
+
+    from desktop.core.secrets_mem import sqlcipher_raw_key
+    from desktop.core.vault import keyfile
+
+    conn = sqlcipher3.connect(str(root / "vault.db"), isolation_level=None)
+    conn.set_key(sqlcipher_raw_key(keyfile.read(root / "vault.key").unwrap(passphrase.encode())))
+    conn.execute("PRAGMA journal_mode = WAL")
+    return conn
+
+
+def sample_vault(root: Path, answers: int = 4) -> str:
+    """A locked vault with one case, one draft interview and `answers` answers and a note; its id."""
+    vault = make_vault(root)
+    iid = vault.records.create_interview(vault.records.create_case("NK-1"), "f", "1", "ko", "en", "2025-01-01")
+    for n in range(answers):
+        vault.records.save_answer(iid, f"q{n}", f"value {n}", "ko", "ab" * 32)
+    vault.records.save_note(iid, "q1", "a note", "en")
+    vault.lock()
+    return iid
+
+
+def kept_identity(vault: Vault):  # type: ignore[no-untyped-def]
+    """A private copy of the signing identity for a test that signs after locking (lock zeroes the vault's)."""
+    import dataclasses
+
+    ident = vault.records.identity()
+    return dataclasses.replace(ident, ed25519_private=bytes(bytearray(ident.ed25519_private)),
+                               ecdsa_private=bytes(bytearray(ident.ecdsa_private)))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.core.dossier import build_dossier
 from desktop.core.dossier.verify import verify_bytes
-from tests.core.vaulttools import make_vault
+from tests.core.vaulttools import kept_identity, make_vault
 from tests.dossier import tamper
 from tests.dossier.sample import import_case
 
@@ -18,7 +18,7 @@ K = 5
 def test_tamper_battery(tmp_path: Path) -> None:
     vault = make_vault(tmp_path / "v")
     try:
-        ident = vault.records.identity()
+        ident = kept_identity(vault)  # signs after lock: lock zeroes the vault's own copy
         vignettes = ["V05", "V01", "V03", "V07", "V10"][:K]
         clean = [build_dossier(vault, import_case(vault, v, lang, "en")).pdf
                  for v, lang in zip(vignettes, ["ko", "uk", "en", "ko", "uk"], strict=True)]
@@ -50,7 +50,7 @@ def test_tamper_battery(tmp_path: Path) -> None:
 def test_each_crafted_attack_has_its_own_reason(tmp_path: Path) -> None:
     vault = make_vault(tmp_path / "v")
     try:
-        ident = vault.records.identity()
+        ident = kept_identity(vault)  # signs after lock: lock zeroes the vault's own copy
         a = build_dossier(vault, import_case(vault, "V05", "ko", "en")).pdf
         b = build_dossier(vault, import_case(vault, "V01", "uk", "en")).pdf
     finally:

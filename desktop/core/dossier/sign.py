@@ -9,11 +9,13 @@ The visible stamp shows no name (its built-in font is Latin only): the certifica
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from desktop.core.dossier.layout import SIG_BOX
 from desktop.core.dossier.manifest import NAME, SIG_NAME
 from desktop.core.errors import VoluntasError
 from desktop.core.identity import Identity
+from desktop.core.secrets_mem import wipe
 
 FIELD = "InterviewerSignature"
 RESERVED = 8192  # bytes for the CMS blob; an ECDSA signature with one certificate needs about 1 KB
@@ -23,17 +25,45 @@ def sign_dossier(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: I
     """The rendered PDF with manifest.json and manifest.sig attached, PAdES-signed over the whole file."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    cert = asn1_x509.Certificate.load(ident.certificate)
+    der = bytes(bytearray(ident.ecdsa_private))  # our own copy: every parsed piece of it is zeroed after signing
+    key = asn1_keys.PrivateKeyInfo.load(der)
+    signer = signers.SimpleSigner(
+        signing_cert=cert, signing_key=key,
+        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]  # the certificate, once
+    )
+    try:
+        return _sign(rendered, manifest, manifest_sig, ident, signer)
+    finally:
+        _wipe_parsed(key, set())
+        wipe(der)
+
+
+def _wipe_parsed(obj: Any, seen: set[int]) -> None:
+    """Zero the bytes an asn1crypto value parsed from the key holds (issue 13: no key left after lock)."""
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    for name in ("contents", "_header", "_trailer"):
+        value = getattr(obj, name, None)
+        if isinstance(value, bytes):
+            wipe(value)
+    for name in ("children", "_parsed"):
+        value = getattr(obj, name, None)
+        for child in value if isinstance(value, (list, tuple)) else [value]:
+            if child is not None and hasattr(child, "contents"):
+                _wipe_parsed(child, seen)
+
+
+def _sign(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity, signer: Any) -> bytes:
     from pyhanko.pdf_utils import embed
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    cert = asn1_x509.Certificate.load(ident.certificate)
-    signer = signers.SimpleSigner(
-        signing_cert=cert, signing_key=asn1_keys.PrivateKeyInfo.load(ident.ecdsa_private),
-        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]  # the certificate, once
-    )
     writer = IncrementalPdfFileWriter(io.BytesIO(rendered))
     for name, data, mime, desc in (
         (NAME, manifest, "application/json", "Canonical manifest (RFC 8785) of this dossier"),

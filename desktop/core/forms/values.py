@@ -35,13 +35,22 @@ def field_where(where: str, qid: str) -> str:
     return f"{where}: answers.{qid}" if where else f"answers.{qid}"
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9_.:/+-]{0,24}")
+
+
 def show(value: Any) -> str:
-    """A short, quoted rendering of a value for messages: 'army', 11, ["a", "b"]."""
+    """A value for messages: a code-like token or a number is quoted ('army', 11, ["a", "b"]) so the
+    file can be fixed; anything that may be what the captive said is only described ("a text of 31
+    characters"): a message never quotes interview content (issue 13)."""
     if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
-        return "'" + text.replace("\n", " ") + "'"
-    text = json.dumps(value, ensure_ascii=True, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
+        return "'" + value + "'" if _TOKEN.fullmatch(value) else f"a text of {len(value)} characters"
+    if isinstance(value, list):
+        if all(isinstance(v, str) and _TOKEN.fullmatch(v) for v in value) and len(value) <= 6:
+            return json.dumps(value, ensure_ascii=True)
+        return f"a list of {len(value)} items"
+    if isinstance(value, dict):
+        return f"an object of {len(value)} keys"
+    return json.dumps(value, ensure_ascii=True, default=str)[:24]
 
 
 def json_kind(value: Any) -> str:

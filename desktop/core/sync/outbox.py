@@ -67,8 +67,9 @@ def purged(vault: Vault) -> list[PurgedItem]:
     return [PurgedItem(str(b), int(n), str(at)) for b, n, at in rows]
 
 
-def _target(folder: Path) -> str:
-    return str(Path(folder).resolve())
+def _target(vault: Vault, folder: Path) -> str:
+    """A keyed tag of the folder, not its path: a coerced unlock does not show where bundles went."""
+    return vault.private_tag(str(Path(folder).resolve()))
 
 
 def push_outbox(vault: Vault, folder: Path) -> PushReport:
@@ -76,8 +77,8 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
     folder = Path(folder)
     if not folder.is_dir():
         raise VoluntasError("S006", path=str(folder), reason="not a folder")
-    target = _target(folder)
-    report = PushReport(target)
+    target = _target(vault, folder)
+    report = PushReport(str(folder.resolve()))
     conn = vault.conn_or_raise()
     for item in pending(vault):
         if target in item.sent_to:
@@ -95,7 +96,7 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
         with vault.records.transaction() as tx:
             tx.execute("INSERT OR IGNORE INTO sent_log VALUES (?, ?, ?)",
                        (item.bundle_id, target, vault.clock.iso_now()))
-    bus.announce("outbox.pushed", folder=target, written=len(report.written))
+    bus.announce("outbox.pushed", folder=report.folder, written=len(report.written))
     return report
 
 

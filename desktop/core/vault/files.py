@@ -23,6 +23,11 @@ class VaultPaths:
         return self.root / "vault.key"
 
     @property
+    def key_next(self) -> Path:
+        """The new key file of a passphrase change, until the database is re-keyed."""
+        return self.root / "vault.key.next"
+
+    @property
     def throttle(self) -> Path:
         return self.root / "vault.throttle"
 
@@ -40,6 +45,18 @@ class VaultPaths:
     def exists(self) -> bool:
         return self.key.exists() or self.db.exists()
 
+    def private_files(self) -> list[Path]:
+        return [self.db, *self.sidecars(), self.lock, self.key, self.key_next, self.throttle]
+
+    def make_private(self) -> None:
+        """0600 on every vault file, whatever the folder's umask or inherited modes."""
+        for path in self.private_files():
+            try:
+                if path.is_file() and path.stat().st_mode & 0o077:
+                    os.chmod(path, 0o600)
+            except OSError:
+                pass  # a file SQLite just removed
+
 
 class ProcessLock:
     """An exclusive advisory lock on vault.lock, held while the vault is open."""
@@ -49,8 +66,12 @@ class ProcessLock:
         self._fh: IO[bytes] | None = None
 
     def acquire(self) -> None:
-        self.paths.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fh = open(self.paths.lock, "a+b")  # noqa: SIM115 - held open while the vault is unlocked
+        usable(self.paths.root)
+        try:
+            fd = os.open(self.paths.lock, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        except OSError as err:
+            raise VoluntasError("V022", path=str(self.paths.root), reason=err.strerror or type(err).__name__) from None
+        fh = os.fdopen(fd, "a+b")
         try:
             _lock(fh)
         except OSError:
@@ -62,6 +83,18 @@ class ProcessLock:
         if self._fh is not None:
             self._fh.close()  # closing drops the lock
             self._fh = None
+
+
+def usable(root: Path) -> None:
+    """The data folder exists (made 0700 if not), is a folder and is writable; V022 names what is wrong."""
+    if root.exists() and not root.is_dir():
+        raise VoluntasError("V022", path=str(root), reason="it is a file, not a folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        raise VoluntasError("V022", path=str(root), reason=err.strerror or type(err).__name__) from None
+    if not os.access(root, os.W_OK | os.X_OK):
+        raise VoluntasError("V022", path=str(root), reason="the folder is read-only")
 
 
 def _lock(fh: IO[bytes]) -> None:

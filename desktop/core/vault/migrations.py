@@ -7,6 +7,7 @@ every shipped version, and a test opens each one with the current code.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from desktop.core.errors import VoluntasError
 from desktop.core.vault.db import Connection
@@ -157,10 +158,36 @@ CREATE TABLE desk_signoff (
 ) WITHOUT ROWID;
 """
 
+# Issue 13: the keyed audit chain (value MACs; each interview chain's head anchored in its interviews row,
+# written by the same statement as the autosave's position; the vault chain's in audit_heads), the state
+# generation that binds the database to its key file, and a sealed interview keeps no wall-clock start.
+M003_INTEGRITY = """
+ALTER TABLE audit ADD COLUMN value_mac BLOB;
+ALTER TABLE interviews ADD COLUMN audit_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE interviews ADD COLUMN audit_head BLOB;
+ALTER TABLE interviews ADD COLUMN audit_mac BLOB;
+CREATE TABLE audit_heads (
+    chain TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    mac BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE vault_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL,
+    mac BLOB NOT NULL
+);
+CREATE TRIGGER interviews_sealed AFTER UPDATE OF state ON interviews WHEN NEW.state = 'sealed' BEGIN
+    UPDATE interviews SET started_at = '', audit_seq = 0, audit_head = NULL, audit_mac = NULL WHERE id = NEW.id;
+END;
+UPDATE interviews SET started_at = '' WHERE state = 'sealed';
+"""
+
 # (version, name, SQL). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial", M001_INITIAL),
     (2, "sync", M002_SYNC),
+    (3, "integrity", M003_INTEGRITY),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -169,8 +196,10 @@ def current_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Connection) -> list[int]:
-    """Apply every pending migration; return the versions applied."""
+def migrate(conn: Connection, after: dict[int, Callable[[Connection], None]] | None = None) -> list[int]:
+    """Apply every pending migration; return the versions applied.
+
+    `after[version]` runs inside that version's transaction (steps that need the vault's keys)."""
     found = current_version(conn)
     if found > LATEST:
         raise VoluntasError("V012", found=found, supported=LATEST)
@@ -184,6 +213,8 @@ def migrate(conn: Connection) -> list[int]:
                 conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
             for statement in _statements(sql):
                 conn.execute(statement)
+            if after and version in after:
+                after[version](conn)
             conn.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                 (version, name, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
@@ -198,4 +229,15 @@ def migrate(conn: Connection) -> list[int]:
 
 
 def _statements(sql: str) -> list[str]:
-    return [part.strip() for part in sql.split(";") if part.strip()]
+    """Split on ';' at line ends, keeping a trigger's BEGIN ... END; body whole."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in sql.strip().splitlines():
+        current.append(line)
+        if line.rstrip().endswith(";") and (not current[0].lstrip().startswith("CREATE TRIGGER")
+                                            or line.strip() == "END;"):
+            out.append("\n".join(current).strip().rstrip(";"))
+            current = []
+    if "".join(current).strip():
+        out.append("\n".join(current).strip())
+    return out

@@ -18,13 +18,38 @@ from typing import Any
 import sqlcipher3
 
 from desktop.core.clock import Clock
-from desktop.core.errors import VoluntasError
+from desktop.core.errors import N_, VoluntasError
 from desktop.core.events import bus
 from desktop.core.identity import Identity
+from desktop.core.secrets_mem import wipe
 from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
 
 LANGS = ("en", "ko", "uk")
+CASE_CODE_MAX = 64
+
+
+def case_code_problem(code: str) -> str | None:
+    """Why `code` cannot be a case code (a template with {limit}, translated where shown), or None.
+
+    A code is shown in lists, file names and terminals: a newline or an escape sequence in it could
+    forge rows or rewrite the screen."""
+    if not code.strip():
+        return N_("The case code is empty.")
+    if len(code) > CASE_CODE_MAX:
+        return N_("The case code is too long: at most {limit} characters.")
+    if not code.isprintable() or code != code.strip():
+        return N_("The case code holds a control character, a line break or spaces at its ends: "
+                  "use letters, digits and dashes.")
+    return None
+
+
+@dataclass(frozen=True)
+class ImportedInterview:
+    captive_lang: str
+    interviewer_lang: str
+    interview_date: str
+    answers: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -46,9 +71,13 @@ def text_hash(text: str) -> str:
 
 
 class Records:
-    def __init__(self, conn: Callable[[], Connection], clock: Clock) -> None:
+    def __init__(self, conn: Callable[[], Connection], clock: Clock, key: Callable[[], bytes]) -> None:
         self._conn = conn
         self.clock = clock
+        self._key = key
+        self._identities: list[Identity] = []  # handed out; their private keys are zeroed at lock
+        # chain -> head as this session last committed it; dropped on any rollback, so it never runs ahead
+        self._heads: dict[str, tuple[int, str]] = {}
         self._resumed: dict[str, tuple[float, int]] = {}  # interview -> (monotonic at resume, base ms)
 
     @contextmanager
@@ -59,16 +88,22 @@ class Records:
             yield conn
             conn.execute("COMMIT")
         except sqlcipher3.OperationalError as err:
+            self._heads.clear()
             _rollback(conn)
             raise VoluntasError("V011", path="vault", reason=str(err)) from None
         except BaseException:
+            self._heads.clear()
             _rollback(conn)
             raise
 
     def audit(self, conn: Connection, chain: str, event: str, elapsed_ms: int, question_id: str | None = None,
-              lang: str | None = None, text_hash: str | None = None) -> str:
-        """Append an audit entry inside transaction(); the only way entries are written."""
-        return audit.append(conn, chain, event, elapsed_ms, question_id, lang, text_hash)
+              lang: str | None = None, text_hash: str | None = None, stored: str | None = None) -> str:
+        """Append an audit entry inside transaction(); the only way entries are written. `stored` is
+        the value as stored, for an answer or a note: the entry then covers it."""
+        seq, digest = audit.append(conn, self._key(), chain, event, elapsed_ms, question_id, lang, text_hash, stored,
+                                   self._heads.get(chain))
+        self._heads[chain] = (seq, digest)
+        return digest
 
     # -- identity and settings --------------------------------------------------------------
     def store_identity(self, ident: Identity) -> None:
@@ -87,7 +122,16 @@ class Records:
         ).fetchone()
         if row is None:
             raise VoluntasError("V015", what="identity", ident="1")
-        return Identity(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), bytes(row[5]))
+        ident = Identity(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), bytes(row[5]))
+        self._identities.append(ident)
+        return ident
+
+    def forget_secrets(self) -> None:
+        """At lock: zero the private keys of every identity handed out (held here, so never freed first)."""
+        for ident in self._identities:
+            wipe(ident.ed25519_private)
+            wipe(ident.ecdsa_private)
+        self._identities.clear()
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self._conn().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -99,10 +143,47 @@ class Records:
 
     # -- cases and interviews ---------------------------------------------------------------
     def create_case(self, code: str) -> str:
+        _check_code(code)
         case_id = str(uuid.uuid4())
         with self.transaction() as conn:
             conn.execute("INSERT INTO cases VALUES (?, ?, ?)", (case_id, code, self.clock.iso_now()))
         return case_id
+
+    def import_case(self, code: str, form_id: str, form_version: str,
+                    interviews: list[ImportedInterview]) -> tuple[str, list[str]]:
+        """A whole case file as drafts of one new case, in one transaction with its audit events:
+        interrupted anywhere (a signal, a full disk), the vault holds exactly what it held before.
+        Nothing was shown on this device, so the answer events carry no text hashes."""
+        _check_code(code)
+        case_id, ids = str(uuid.uuid4()), []
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM cases WHERE code = ?", (code,)).fetchone():
+                raise VoluntasError("V023", case_code=code)
+            conn.execute("INSERT INTO cases VALUES (?, ?, ?)", (case_id, code, self.clock.iso_now()))
+            for item in interviews:
+                iid = str(uuid.uuid4())
+                conn.execute(
+                    "INSERT INTO interviews (id, case_id, form_id, form_version, captive_lang, interviewer_lang, "
+                    "interview_date, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (iid, case_id, form_id, form_version, item.captive_lang, item.interviewer_lang,
+                     item.interview_date, self.clock.iso_now()))
+                self.audit(conn, iid, "interview_started", 0, lang=item.captive_lang)
+                self.audit(conn, audit.VAULT_CHAIN, "interview_created", 0, iid)
+                self._import(conn, iid, item.answers, item.captive_lang, {})
+                ids.append(iid)
+        return case_id, ids
+
+    def purge_answers(self, interview_id: str, question_ids: list[str], event: str = "minimal_record") -> None:
+        """Clear several answers and record `event` in one transaction (the minimal record after a
+        refusal): all of them are gone with their audit events, or none."""
+        elapsed = self.elapsed_ms(interview_id)
+        with self.transaction() as conn:
+            self._draft(conn, interview_id)
+            for qid in question_ids:
+                conn.execute("DELETE FROM answers WHERE interview_id = ? AND question_id = ?", (interview_id, qid))
+                self.audit(conn, interview_id, "answer_cleared", elapsed, qid)
+            self.audit(conn, interview_id, event, elapsed)
+        bus.announce("vault.purged", interview_id=interview_id)
 
     def create_interview(self, case_id: str, form_id: str, form_version: str, captive_lang: str,
                          interviewer_lang: str, interview_date: str) -> str:
@@ -120,6 +201,7 @@ class Records:
                  self.clock.iso_now()),
             )
             self.audit(conn, interview_id, "interview_started", 0, lang=captive_lang)
+            self.audit(conn, audit.VAULT_CHAIN, "interview_created", 0, interview_id)
         self._resumed[interview_id] = (self.clock.monotonic(), 0)
         return interview_id
 
@@ -146,15 +228,20 @@ class Records:
         elapsed = self.elapsed_ms(interview_id)
         encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         with self.transaction() as conn:
-            moved = conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ? WHERE id = ? AND state = 'draft'",
-                                 (elapsed, question_id, interview_id))
+            # Three statements: the position, the time and the chain's anchored head move in one UPDATE.
+            known = self._heads.get(interview_id) or audit.head(conn, interview_id)
+            e = audit.entry(self._key(), known, interview_id, "answer", elapsed, question_id, lang, shown_hash, encoded)
+            moved = conn.execute("UPDATE interviews SET elapsed_ms = ?, position = ?, audit_seq = ?, audit_head = ?, "
+                                 "audit_mac = ? WHERE id = ? AND state = 'draft'",
+                                 (elapsed, question_id, *e.anchor, interview_id))
             if moved.rowcount != 1:
                 self._draft(conn, interview_id)  # raises the precise reason
             conn.execute(
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, question_id, encoded, lang, shown_hash, elapsed),
             )
-            self.audit(conn, interview_id, "answer", elapsed, question_id, lang, shown_hash)
+            audit.insert(conn, e, anchor=False)
+            self._heads[interview_id] = (e.seq, e.digest)
         bus.announce("answer.saved", interview_id=interview_id, question_id=question_id)
 
     def import_answers(self, interview_id: str, answers: dict[str, Any], lang: str,
@@ -162,13 +249,17 @@ class Records:
         """Store a whole interview read from a case file in one transaction."""
         with self.transaction() as conn:
             self._draft(conn, interview_id)
-            self.audit(conn, interview_id, "imported", 0, None, lang)
-            for question_id, value in answers.items():
-                encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-                shown = shown_hashes.get(question_id, "")
-                conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
-                             (interview_id, question_id, encoded, lang, shown))
-                self.audit(conn, interview_id, "answer", 0, question_id, lang, shown)
+            self._import(conn, interview_id, answers, lang, shown_hashes)
+
+    def _import(self, conn: Connection, interview_id: str, answers: dict[str, Any], lang: str,
+                shown_hashes: dict[str, str]) -> None:
+        self.audit(conn, interview_id, "imported", 0, None, lang)
+        for question_id, value in answers.items():
+            encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            shown = shown_hashes.get(question_id, "")
+            conn.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, 0)",
+                         (interview_id, question_id, encoded, lang, shown))
+            self.audit(conn, interview_id, "answer", 0, question_id, lang, shown, encoded)
 
     def clear_answer(self, interview_id: str, question_id: str) -> None:
         elapsed = self.elapsed_ms(interview_id)
@@ -183,7 +274,7 @@ class Records:
             self._draft(conn, interview_id)
             conn.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?)",
                          (interview_id, question_id, text, lang, elapsed))
-            self.audit(conn, interview_id, "note", elapsed, question_id, lang)
+            self.audit(conn, interview_id, "note", elapsed, question_id, lang, None, text)
 
     def add_attachment(self, interview_id: str, question_id: str | None, media_type: str, data: bytes) -> str:
         elapsed = self.elapsed_ms(interview_id)
@@ -238,6 +329,12 @@ class Records:
 
     def audit_head(self, chain: str) -> str:
         return audit.head(self._conn(), chain)[1]
+
+
+def _check_code(code: str) -> None:
+    problem = case_code_problem(code)
+    if problem is not None:
+        raise VoluntasError("V024", problem=problem.format(limit=CASE_CODE_MAX))
 
 
 def _rollback(conn: Connection) -> None:

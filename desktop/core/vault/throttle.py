@@ -1,9 +1,12 @@
 """The growing delay after wrong passphrases, kept in a small file that survives a restart.
 
-A wrong try writes only this file (never the database, WAL or key file). The counter is bound to
-the vault's id by a MAC, and a missing, damaged or foreign counter fails closed at a high count, so
-deleting or editing it does not bring back fast guessing. This is a deterrent only: the Argon2id
-cost and the passphrase's strength are the real barrier against an offline attacker.
+Each try is counted before the passphrase is checked (and the count cleared after a right one),
+so a counter that cannot be written blocks the try instead of allowing unlimited guesses. The
+counter is bound to the vault's id by a MAC. A missing, damaged or foreign counter fails closed
+once: it is rewritten at a high count and the wait starts then, so a copy to a new laptop opens
+after one delay and deleting the file does not bring back fast guessing. The wait never exceeds
+the delay of its count, whatever the clock says. A deterrent only: Argon2id and the passphrase's
+strength are the real barrier against an offline attacker.
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ from desktop.core.errors import VoluntasError
 
 FREE_TRIES = 2
 MAX_DELAY_S = 300
-FAIL_CLOSED_COUNT = 8  # a tampered counter counts as 8 failures: 64 s per try and growing
+FAIL_CLOSED_COUNT = 8  # an untrusted counter counts as 8 failures: one wait of 64 s
 
 
 def delay_for(failures: int) -> int:
     if failures <= FREE_TRIES:
         return 0
-    return int(min(2 ** (failures - FREE_TRIES), MAX_DELAY_S))
+    return int(min(2 ** min(failures - FREE_TRIES, 16), MAX_DELAY_S))
 
 
 class Throttle:
@@ -39,26 +42,43 @@ class Throttle:
         key = hashlib.sha256(b"voluntas-throttle\0" + self.vault_id.encode()).digest()
         return hmac.new(key, f"{failures}:{last!r}".encode(), hashlib.sha256).hexdigest()
 
-    def state(self) -> tuple[int, float]:
-        """(failures, time of the last failure); fail closed when the file cannot be trusted."""
+    def _read(self) -> tuple[int, float] | None:
         try:
             doc = json.loads(self.path.read_text("ascii"))
             failures, last = int(doc["failures"]), float(doc["last"])
             if failures < 0 or not hmac.compare_digest(str(doc["mac"]), self._mac(failures, last)):
                 raise ValueError
             return failures, last
-        except (OSError, ValueError, KeyError, TypeError):
-            return FAIL_CLOSED_COUNT, self.clock()
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+            return None
+
+    def state(self) -> tuple[int, float]:
+        """(failures, time of the last failure); an untrusted file reads as a fail-closed count now."""
+        found = self._read()
+        return found if found is not None else (FAIL_CLOSED_COUNT, self.clock())
 
     def remaining(self) -> int:
         failures, last = self.state()
-        wait = last + delay_for(failures) - self.clock()
+        delay = delay_for(failures)
+        wait = min(last + delay - self.clock(), delay)  # a clock set back never stretches the wait
         return max(0, int(wait + 0.999))
 
     def check(self) -> None:
+        """V004 while a wait runs. An untrusted counter is rewritten at the fail-closed count first,
+        and a last failure in the future is moved to now, so the wait starts now and ends."""
+        found, now = self._read(), self.clock()
+        if found is None:
+            self._write(FAIL_CLOSED_COUNT, now)
+        elif found[1] > now:  # the clock went back: the wait restarts now, once, at its usual length
+            self._write(found[0], now)
         wait = self.remaining()
         if wait > 0:
             raise VoluntasError("V004", seconds=wait)
+
+    def begin(self) -> None:
+        """Count this try as a failure before it is made: V019 if the counter cannot be written."""
+        failures, _ = self.state()
+        self._write(failures + 1, self.clock())
 
     def record_failure(self) -> int:
         failures, _ = self.state()
@@ -66,8 +86,12 @@ class Throttle:
         return delay_for(failures + 1)
 
     def reset(self) -> None:
-        if self.state()[0] != 0:
-            self._write(0, 0.0)
+        """After the right passphrase. A counter that cannot be cleared just waits longer next time."""
+        try:
+            if self.state()[0] != 0:
+                self._write(0, 0.0)
+        except VoluntasError:
+            pass
 
     def reset_new(self) -> None:
         """A new vault: start a counter bound to it."""
@@ -75,4 +99,7 @@ class Throttle:
 
     def _write(self, failures: int, last: float) -> None:
         doc = {"failures": failures, "last": last, "mac": self._mac(failures, last)}
-        write_atomic(self.path, json.dumps(doc).encode())
+        try:
+            write_atomic(self.path, json.dumps(doc).encode())
+        except VoluntasError as err:
+            raise VoluntasError("V019", path=str(self.path), reason=err.fields.get("reason", "")) from None

@@ -1,11 +1,15 @@
 """The vault's life: create, unlock, lock, change passphrase, check, wipe.
 
 One connection per unlock. The database key exists in memory only as a bytearray that is zeroed
-as soon as SQLCipher has it; passphrase change rewraps that key without touching the database.
+as soon as SQLCipher has it; the audit key stays (in a bytearray zeroed at lock) to MAC the chain.
+A state generation, kept in the database and (MAC'd) in the key file, moves forward at every seal,
+purge, passphrase change and lock, so an older vault.db put back under the key file is refused.
+A passphrase change re-keys the database: the old key file and passphrase then open nothing.
 """
 
 from __future__ import annotations
 
+import hmac
 import os
 import secrets
 import uuid
@@ -20,11 +24,22 @@ from desktop.core.clock import SYSTEM, Clock
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.passphrase import estimate
-from desktop.core.secrets_mem import wipe
+from desktop.core.secrets_mem import sqlcipher_raw_key, wipe
 from desktop.core.vault import audit, db, keyfile, migrations
+from desktop.core.vault import problems as _problems  # noqa: F401 - registers V018-V024
 from desktop.core.vault.files import ProcessLock, VaultPaths
+from desktop.core.vault.opening import (
+    open_keys,
+    private_tag,
+    refuse_fast_when_packaged,
+    state_mac,
+    upgrade_to_keyed,
+)
 from desktop.core.vault.records import Records
 from desktop.core.vault.throttle import Throttle
+
+# Announced after a seal or a purge has committed: an older database would bring deleted plaintext back.
+ADVANCE_ON = ("interview.sealed", "outbox.purged", "vault.purged")
 
 
 @dataclass(frozen=True)
@@ -37,14 +52,34 @@ class CheckResult:
 class Vault:
     """An unlocked vault. Use Vault.create() or Vault.unlock(); call lock() when done."""
 
-    def __init__(self, paths: VaultPaths, conn: db.Connection, lock: ProcessLock, kdf: keyfile.KdfParams,
-                 clock: Clock) -> None:
+    def __init__(self, paths: VaultPaths, conn: db.Connection, lock: ProcessLock, kf: keyfile.KeyFile,
+                 audit_key: bytearray, clock: Clock) -> None:
         self.paths = paths
         self._conn: db.Connection | None = conn
         self._lock = lock
-        self.kdf = kdf
+        self.keyfile = kf
+        self._audit_key = bytes(audit_key)  # an unshared copy, zeroed at lock
+        wipe(audit_key)
         self.clock = clock
-        self.records = Records(self.conn_or_raise, clock)
+        self.records = Records(self.conn_or_raise, clock, self.audit_key)
+        for event in ADVANCE_ON:
+            bus.subscribe(event, self._advance_listener)
+
+    def _advance_listener(self, **_payload: object) -> None:
+        if self._conn is not None:
+            try:
+                self.advance_generation()
+            except (VoluntasError, sqlcipher3.Error):
+                pass  # never fail the seal or purge that announced; lock tries again
+
+    @property
+    def kdf(self) -> keyfile.KdfParams:
+        return self.keyfile.kdf
+
+    def audit_key(self) -> bytes:
+        if self._conn is None:
+            raise VoluntasError("V010")
+        return self._audit_key
 
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
@@ -58,32 +93,40 @@ class Vault:
             if not strength.acceptable:
                 raise VoluntasError("V009", reasons="; ".join(strength.reasons))
         profile = kdf_profile or os.environ.get("VOLUNTAS_KDF_PROFILE") or "production"
+        refuse_fast_when_packaged(profile)
         kdf = keyfile.params_for_profile(profile)
         lock = ProcessLock(paths)
         lock.acquire()
         try:
-            key = bytearray(secrets.token_bytes(32))
-            wrapped = keyfile.wrap(key, passphrase.encode("utf-8"), str(uuid.uuid4()), kdf)
-            conn = db.connect(paths.db, key, create=True)  # zeroes key
+            dbkey = bytearray(secrets.token_bytes(32))
+            keys = keyfile.Keys(dbkey, keyfile.audit_key_for(dbkey))
+            wrapped = keyfile.wrap(keys, passphrase.encode("utf-8"), str(uuid.uuid4()), kdf)
+            os.close(os.open(paths.db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # SQLite copies its mode
+            conn = db.connect(paths.db, keys.db, create=True)  # zeroes the database key
             migrations.migrate(conn)
-            vault = cls(paths, conn, lock, kdf, clock)
+            vault = cls(paths, conn, lock, wrapped, keys.audit, clock)
+            vault._set_generation(conn, 0, insert=True)
             ident = identity_mod.generate(interviewer, organisation, str(uuid.uuid4()), clock.wall())
             vault.records.store_identity(ident)
             keyfile.write(paths.key, wrapped)
             Throttle(paths.throttle, wrapped.vault_id, clock.epoch).reset_new()
+            paths.make_private()
             fsync_dir(paths.root)
         except BaseException:
             lock.release()
             raise
-        bus.announce("vault.unlocked")
+        bus.announce("vault.unlocked", kdf_profile=kdf.profile, root=str(paths.root))
         return vault
 
     @classmethod
     def unlock(cls, root: Path, passphrase: str, clock: Clock = SYSTEM) -> Vault:
         paths = VaultPaths(Path(root))
+        if paths.root.exists() and not paths.root.is_dir():
+            raise VoluntasError("V022", path=str(paths.root), reason="it is a file, not a folder")
         if not paths.exists():
             raise VoluntasError("V001", path=str(paths.root))
         wrapped = keyfile.read(paths.key)
+        refuse_fast_when_packaged(wrapped.kdf.profile)
         if not paths.db.is_file():
             raise VoluntasError("V008", path=str(paths.db), reason="the database file is missing")
         throttle = Throttle(paths.throttle, wrapped.vault_id, clock.epoch)
@@ -91,21 +134,45 @@ class Vault:
         lock = ProcessLock(paths)
         lock.acquire()
         try:
-            try:
-                key = wrapped.unwrap(passphrase.encode("utf-8"))
-            except VoluntasError:
-                throttle.record_failure()
-                raise
+            throttle.begin()  # counted before the try: an unwritable counter blocks it
+            secret = passphrase.encode("utf-8")
+            wrapped, keys, conn = open_keys(paths, wrapped, secret)
             throttle.reset()
-            conn = db.connect(paths.db, key)
-            migrations.migrate(conn)
-            # A crash between a seal's commit and its checkpoint leaves old pages in the WAL: fold them now.
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            paths.make_private()
+            try:
+                vault = cls._finish_unlock(paths, conn, lock, wrapped, keys, secret, clock)
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
             lock.release()
             raise
-        vault = cls(paths, conn, lock, wrapped.kdf, clock)
-        bus.announce("vault.unlocked")
+        bus.announce("vault.unlocked", kdf_profile=vault.kdf.profile, root=str(paths.root))
+        return vault
+
+    @classmethod
+    def _finish_unlock(cls, paths: VaultPaths, conn: db.Connection, lock: ProcessLock, wrapped: keyfile.KeyFile,
+                       keys: keyfile.Keys, secret: bytes, clock: Clock) -> Vault:
+        akey = bytes(keys.audit)
+        try:
+            migrations.migrate(conn, after={3: lambda c: upgrade_to_keyed(c, akey, wrapped.generation)})
+        finally:
+            wipe(akey)
+        # A crash between a seal's commit and its checkpoint leaves old pages in the WAL: fold them now.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        if wrapped.format == keyfile.FORMAT_V1:  # storage before issue 13: the key file gains its audit key
+            wrapped = keyfile.wrap(keys, secret, wrapped.vault_id, wrapped.kdf, wrapped.generation)
+            keyfile.write(paths.key, wrapped)
+        wipe(keys.db)
+        vault = cls(paths, conn, lock, wrapped, keys.audit, clock)
+        if not wrapped.generation_ok(vault._audit_key):
+            raise VoluntasError("V006", path=str(paths.key), reason="the state counter does not verify")
+        found = vault._generation(conn)
+        if found is None or found < wrapped.generation:
+            raise VoluntasError("V018", path=str(paths.db), found="missing" if found is None else found,
+                                expected=wrapped.generation)
+        if found > wrapped.generation:  # a crash after the database moved on and before the key file did
+            vault._write_generation(found)
         return vault
 
     @property
@@ -124,29 +191,94 @@ class Vault:
         self.lock()  # a `with` block locks the vault however it ends
 
     def lock(self) -> None:
-        """Close the connection (SQLCipher wipes its key memory) and release the process lock."""
+        """Move the state generation on, close the connection (SQLCipher wipes its key memory), zero
+        the audit key and release the process lock."""
         if self._conn is not None:
             try:
+                try:
+                    self.advance_generation()
+                except (VoluntasError, sqlcipher3.Error):
+                    pass  # a full disk must not keep the vault open; the next unlock repairs the counter
+                self.records.forget_secrets()
                 self._conn.close()
             finally:
+                for event in ADVANCE_ON:
+                    bus.unsubscribe(event, self._advance_listener)
                 self._conn = None
+                wipe(self._audit_key)
                 self._lock.release()
                 bus.announce("vault.locked")
 
-    def change_passphrase(self, old: str, new: str, check_policy: bool = True) -> None:
+    def private_tag(self, text: str) -> str:
+        """A keyed tag of `text` (a folder path): equal texts give equal tags, the text is not kept."""
+        return "tag:" + private_tag(self.audit_key(), text)
+
+    # -- the state generation -----------------------------------------------------------------
+    def _generation(self, conn: db.Connection) -> int | None:
+        row = conn.execute("SELECT generation, mac FROM vault_state WHERE id = 1").fetchone()
+        if row is None or not hmac.compare_digest(bytes(row[1]), state_mac(self._audit_key, int(row[0]))):
+            return None
+        return int(row[0])
+
+    def _set_generation(self, conn: db.Connection, generation: int, insert: bool = False) -> None:
+        verb = "INSERT" if insert else "INSERT OR REPLACE"
+        conn.execute(f"{verb} INTO vault_state VALUES (1, ?, ?)",
+                     (generation, state_mac(self._audit_key, generation)))
+
+    def _write_generation(self, generation: int) -> None:
+        self.keyfile = self.keyfile.advanced(generation, self._audit_key)
+        keyfile.write(self.paths.key, self.keyfile)
+
+    def advance_generation(self) -> int:
+        """Database first, then the key file: a crash between leaves the database ahead, which the
+        next unlock accepts and repairs; only a database behind its key file is a rollback."""
+        with self.records.transaction() as conn:
+            generation = (self._generation(conn) or 0) + 1
+            self._set_generation(conn, generation)
+        self._write_generation(generation)
+        return generation
+
+    # -- passphrase change ----------------------------------------------------------------------
+    def change_passphrase(self, old: str, new: str, check_policy: bool = True,
+                          kdf: keyfile.KdfParams | None = None) -> keyfile.KdfParams:
+        """Re-key the database under a new random key wrapped by `new`, with production KDF
+        parameters unless `kdf` is given (tests). The new key file waits beside the old one until
+        the re-key commits; unlock finishes or drops an interrupted change."""
         if check_policy:
             strength = estimate(new)
             if not strength.acceptable:
                 raise VoluntasError("V009", reasons="; ".join(strength.reasons))
-        current = keyfile.read(self.paths.key)
-        key = current.unwrap(old.encode("utf-8"))
+        conn = self.conn_or_raise()
+        keyfile.read(self.paths.key).open(old.encode("utf-8")).wipe()  # the old passphrase, checked
+        params = kdf or keyfile.calibrate()
+        dbkey = bytearray(secrets.token_bytes(32))
+        generation = (self._generation(conn) or 0) + 1
+        akey = bytearray(self._audit_key)
         try:
-            fresh = current.rewrap(key, new.encode("utf-8"))
+            fresh = keyfile.wrap(keyfile.Keys(dbkey, akey), new.encode("utf-8"), self.keyfile.vault_id, params,
+                                 generation)
         finally:
-            wipe(key)
-        keyfile.write(self.paths.key, fresh)  # atomic: exactly one of old/new opens the vault
-        with self.records.transaction() as conn:
-            self.records.audit(conn, audit.VAULT_CHAIN, "passphrase_changed", 0)
+            wipe(akey)
+        keyfile.write(self.paths.key_next, fresh)
+        with self.records.transaction() as tx:
+            self._set_generation(tx, generation)
+            self.records.audit(tx, audit.VAULT_CHAIN, "passphrase_changed", 0)
+        raw = sqlcipher_raw_key(dbkey)
+        wipe(dbkey)
+        try:
+            conn.reset_key(raw)
+        except sqlcipher3.Error as err:
+            raise VoluntasError("V011", path=str(self.paths.db), reason=str(err)) from None
+        finally:
+            wipe(raw)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # no page under the old key stays
+        try:
+            os.replace(self.paths.key_next, self.paths.key)
+            fsync_dir(self.paths.root)
+        except OSError as err:
+            raise VoluntasError("V011", path=str(self.paths.key), reason=err.strerror or "") from None
+        self.keyfile = fresh
+        return params
 
     # -- checks -----------------------------------------------------------------------------
     def check(self) -> list[CheckResult]:
@@ -160,8 +292,8 @@ class Vault:
             results.append(CheckResult("integrity_check", ok, "" if ok else "; ".join(str(r[0]) for r in rows[:5])))
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
             results.append(CheckResult("foreign_key_check", not fk, f"{len(fk)} dangling rows" if fk else ""))
-            problems = audit.verify(conn)
-            results.append(CheckResult("audit_chain", not problems, "; ".join(problems)))
+            problems = audit.verify(conn, self._audit_key)
+            results.append(CheckResult("audit_chain", not problems, "; ".join(problems[:10])))
         except sqlcipher3.DatabaseError as err:
             name = "cipher_integrity_check" if not results else "integrity_check"
             results.append(CheckResult(name, False, str(err)))
@@ -176,15 +308,16 @@ class Vault:
         """
         paths = VaultPaths(Path(root))
         removed: list[Path] = []
-        if paths.key.exists():
-            size = max(paths.key.stat().st_size, 1)
-            with open(paths.key, "r+b") as fh:
-                fh.write(secrets.token_bytes(size))
-                fh.flush()
-                os.fsync(fh.fileno())
-            paths.key.unlink()
-            removed.append(paths.key)
-            fsync_dir(paths.root)
+        for key in (paths.key, paths.key_next):
+            if key.exists():
+                size = max(key.stat().st_size, 1)
+                with open(key, "r+b") as fh:
+                    fh.write(secrets.token_bytes(size))
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                key.unlink()
+                removed.append(key)
+                fsync_dir(paths.root)
         for path in [paths.db, *paths.sidecars(), paths.throttle]:
             if path.exists():
                 path.unlink()

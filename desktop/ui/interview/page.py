@@ -569,10 +569,8 @@ class InterviewPage(Page):
         if s is None or s.stop_reason is None:
             return
         extra = self.extra_answers()
-        for qid in extra:
-            self.core.records.clear_answer(self.interview_id, qid)
+        self.core.records.purge_answers(self.interview_id, extra, "minimal_record")  # one transaction
         s.discard(extra)
-        self.core.records.record_event(self.interview_id, "minimal_record", None, None)
         self.stop_applied = True
         if s.current not in s.navigable():
             pages = s.navigable()
