@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import sys
 from pathlib import Path
 
 from desktop.commands.common import data_dir, passphrase, print_json
@@ -155,7 +156,11 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 def cmd_receipts(args: argparse.Namespace) -> int:
     from desktop.core.sync.receipts import write_receipts
 
+    skipped: list[str] = []
     with _open(args) as vault:
-        written = write_receipts(vault, Path(args.to))
+        written = write_receipts(vault, Path(args.to), skipped)
+    for name in skipped:
+        print(_("Warning: skipped {name}: something that is not a regular file (a link, FIFO or device) has "
+                "that name in the folder; nothing was read or written there.").format(name=name), file=sys.stderr)
     print(_("{count} receipt(s) written to {folder}.").format(count=len(written), folder=args.to))
     return EXIT_OK

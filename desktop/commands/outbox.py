@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.commands.common import open_vault, print_json
@@ -31,9 +32,12 @@ def cmd_push(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         report = push_outbox(vault, Path(args.to))
+    for name in report.skipped:
+        print(_("Warning: skipped {name}: something that is not a regular file (a link, FIFO or device) has "
+                "that name in the folder; nothing was read or written there.").format(name=name), file=sys.stderr)
     if args.json:
         print_json({"folder": report.folder, "written": report.written, "already": report.already,
-                    "bytes": report.bytes_written})
+                    "bytes": report.bytes_written, "skipped": report.skipped})
     else:
         print(_("{count} bundle(s) written to {folder}; {already} already there.").format(
             count=len(report.written), folder=report.folder, already=report.already))

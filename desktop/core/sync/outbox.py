@@ -8,12 +8,14 @@ folder writes nothing new.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.atomic import write_atomic
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
+from desktop.core.sync import inbox
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
 
@@ -42,6 +44,7 @@ class PushReport:
     written: list[str] = field(default_factory=list)  # file names
     already: int = 0
     bytes_written: int = 0
+    skipped: list[str] = field(default_factory=list)  # names taken by a link, FIFO or device: not touched
 
 
 def pending(vault: Vault) -> list[OutboxItem]:
@@ -73,9 +76,7 @@ def _target(folder: Path) -> str:
 
 def push_outbox(vault: Vault, folder: Path) -> PushReport:
     """Write every sealed bundle not yet sent to `folder`; idempotent."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise VoluntasError("S006", path=str(folder), reason="not a folder")
+    folder = require_folder(folder)
     target = _target(folder)
     report = PushReport(target)
     conn = vault.conn_or_raise()
@@ -86,6 +87,9 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
         row = conn.execute("SELECT data, sha256 FROM sealed WHERE bundle_id = ?", (item.bundle_id,)).fetchone()
         data, digest = bytes(row[0]), str(row[1])
         path = folder / item.name
+        if os.path.lexists(path) and not inbox.regular(path):
+            report.skipped.append(item.name)
+            continue
         if not _same(path, digest):
             write_atomic(path, data, mode=0o644)
             report.written.append(item.name)
@@ -99,8 +103,26 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
     return report
 
 
+def require_folder(folder: Path) -> Path:
+    """`folder` if it is an existing folder; S010 or S011 saying which it is not."""
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        raise VoluntasError("S010", path=str(folder))
+    if not folder.is_dir():
+        raise VoluntasError("S011", path=str(folder))
+    return folder
+
+
 def _same(path: Path, digest: str) -> bool:
+    """Does the regular file at `path` hold these bytes? (never opens a FIFO or a device)"""
+    fd = inbox.open_regular(path)
+    if fd is None:
+        return False
+    h = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+        with open(fd, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
     except OSError:
         return False
+    return h.hexdigest() == digest

@@ -9,6 +9,7 @@ the bundle id and the SHA-256 of the bundle as received, so a receipt for other 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from desktop.core.identity import fingerprint
 from desktop.core.sync import inbox
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_signing_key, require_desk
+from desktop.core.sync.outbox import require_folder
 from desktop.core.sync.seal import checkpoint
 from desktop.core.vault import Vault, audit
 
@@ -32,19 +34,20 @@ SUFFIX = ".receipt"
 MAX_RECEIPT = 16 * 1024
 
 
-def write_receipts(vault: Vault, folder: Path) -> list[str]:
-    """Desk side: write a signed receipt for every received bundle not yet in `folder`; idempotent."""
+def write_receipts(vault: Vault, folder: Path, skipped: list[str] | None = None) -> list[str]:
+    """Desk side: write a signed receipt for every received bundle not yet in `folder`; idempotent.
+    A name taken by a link, FIFO or device is left alone and added to `skipped`."""
     require_desk(vault)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise VoluntasError("S006", path=str(folder), reason="not a folder")
+    folder = require_folder(folder)
     key = desk_signing_key(vault)
     desk_fp = vault.records.identity().ed25519_fingerprint()
     written = []
     rows = vault.conn_or_raise().execute("SELECT bundle_id, sha256, received_at, receipt_name FROM desk_bundles "
                                          "ORDER BY received_at").fetchall()
     for bid, digest, at, name in rows:
-        if (folder / name).exists():
+        if os.path.lexists(folder / name):
+            if not inbox.regular(folder / name) and skipped is not None:
+                skipped.append(name)
             continue
         body = {"format": FORMAT, "bundle_id": bid, "bundle_sha256": digest, "received_at": at, "desk": desk_fp}
         doc = {"receipt": body, "signature": key.sign(rfc8785.dumps(body)).hex()}
@@ -81,6 +84,7 @@ def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> dict[str, Any]:
 
 def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
     """Field side: verify each receipt and purge the sealed bundle and the interviews it covers."""
+    folder = require_folder(folder)
     conn = vault.conn_or_raise()
     desks = {fingerprint(bytes(r[0])): bytes(r[0]) for r in conn.execute("SELECT desk_key FROM recipients")}
     report = ReceiptReport()

@@ -21,6 +21,7 @@ from desktop.core.vault import Vault, audit
 
 FORMAT = "voluntas-desk-recipient/1"
 RECOMMENDED = 2
+MAX_RECIPIENTS = 16  # a bundle's age header then stays within the desk's limit (agehdr.MAX_STANZAS)
 MAX_FILE = 64 * 1024
 
 
@@ -77,6 +78,8 @@ def add_recipient(vault: Vault, path: Path) -> Recipient:
     with vault.records.transaction() as conn:
         if conn.execute("SELECT 1 FROM recipients WHERE fingerprint = ?", (fp,)).fetchone():
             raise VoluntasError("S008", fingerprint=fp)
+        if conn.execute("SELECT count(*) FROM recipients").fetchone()[0] >= MAX_RECIPIENTS:
+            raise VoluntasError("S012", limit=MAX_RECIPIENTS)
         conn.execute("INSERT INTO recipients VALUES (?, ?, ?, ?, ?)", (fp, age, key, label, now))
         vault.records.audit(conn, audit.VAULT_CHAIN, "recipient_added", 0, text_hash=fp.replace(" ", ""))
     bus.announce("recipients.changed")
