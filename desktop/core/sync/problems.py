@@ -36,6 +36,8 @@ ERRORS.update({
     "S031": (N_("{file}: bundle {bundle} was already received (duplicate copy)."), EXIT_NEGATIVE),
     "S032": (N_("{file}: cannot be read ({kind})."), EXIT_NEGATIVE),
     "S033": (N_("{file}: refused before decryption: {problem}."), EXIT_NEGATIVE),
+    "S034": (N_("{file}: the case code is not valid: {problem}."), EXIT_NEGATIVE),
+    "S035": (N_("{file}: the parts of the bundle disagree: {problem}."), EXIT_NEGATIVE),
     "S040": (N_("{file}: the receipt signature does not verify against any configured legal desk."),
              EXIT_NEGATIVE),
     "S041": (N_("{file}: the receipt is not valid: {problem}."), EXIT_NEGATIVE),

@@ -14,12 +14,13 @@ import io
 import json
 import os
 import secrets
+import unicodedata
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.sync import agehdr, bundle, inbox
+from desktop.core.sync import agehdr, bundle, consistency, inbox
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_identity, desk_recipient
 from desktop.core.sync.inbox import Outcome
@@ -43,11 +44,24 @@ def open_bundle(vault: Vault, file: str, plain: io.BytesIO, port: DossierPort) -
     if row is None:
         raise VoluntasError("S024", file=file, fingerprint=ascii(key_fp)[1:-1][:80])
     opened = bundle.check_signed(file, manifest, body, sig, bytes(row[0]), desk_recipient(vault), files)
+    check_case_code(file, manifest.get("case_code"))
     check_record(file, opened.record_or_none(), str(manifest.get("case_code")), manifest)
-    reason = port.verify(bytes(opened.files[bundle.DOSSIER]), bytes(row[1]))
+    reason, dossier = port.check(bytes(opened.files[bundle.DOSSIER]), bytes(row[1]))
     if reason is not None:
         raise VoluntasError("S029", file=file, reason=reason)
+    consistency.compare(file, dossier, manifest, opened.record())
     return opened, key_fp
+
+
+MAX_CASE_CODE = 64
+
+
+def check_case_code(file: str, code: Any) -> None:
+    """A case code is shown in lists, file names and reports: no control or format characters."""
+    if not isinstance(code, str) or not 0 < len(code) <= MAX_CASE_CODE:
+        raise VoluntasError("S034", file=file, problem=f"missing, empty or longer than {MAX_CASE_CODE} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") for ch in code):
+        raise VoluntasError("S034", file=file, problem="it holds control or invisible formatting characters")
 
 
 _RECORD_FIELDS = {"id": str, "interview_date": str, "form_id": str, "form_version": str, "captive_lang": str,
@@ -156,7 +170,9 @@ def receive_file(vault: Vault, path: Path, port: DossierPort) -> Outcome:
         replay = VoluntasError("S028", file=file, bundle=bid)
         return Outcome(file, inbox.REJECTED, replay.code, replay.message(), bid, case_code)
     verification = {"signature": "valid", "interviewer_key": key_fp, "recipient": "this desk",
-                    "files": "complete", "dossier": "valid", "replay": "new", "file_name": file}
+                    "files": "complete", "dossier": "valid with the enrolled certificate",
+                    "consistency": "record.json, the bundle manifest and the signed dossier agree",
+                    "replay": "new", "file_name": file}
     with vault.records.transaction() as conn:
         conn.execute("INSERT INTO desk_bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (bid, digest, key_fp, case_code, opened.manifest_bytes, opened.signature,
