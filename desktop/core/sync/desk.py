@@ -68,7 +68,8 @@ def desk_signing_key(vault: Vault) -> ed25519.Ed25519PrivateKey:
 def export_recipient(vault: Vault, out: Path, label: str | None = None) -> dict[str, object]:
     """Write the recipient file that field laptops add with `keys add-recipient`."""
     ident = vault.records.identity()
-    doc = recipient_document(desk_recipient(vault), ident.ed25519_public(), label or ident.organisation)
+    doc = recipient_document(desk_recipient(vault), ident.ed25519_public(), label or ident.organisation,
+                             ident.ed25519_key())
     write_atomic(Path(out), (json.dumps(doc, indent=2) + "\n").encode("utf-8"), mode=0o644)
     return doc
 

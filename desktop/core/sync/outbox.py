@@ -29,6 +29,7 @@ class OutboxItem:
     size: int
     sealed_at: str
     sent_to: tuple[str, ...]
+    receipted_by: tuple[str, ...] = ()  # fingerprints of non-primary desks whose receipt came back
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,13 @@ def pending(vault: Vault) -> list[OutboxItem]:
         "SELECT s.bundle_id, s.name, c.code, length(s.data), s.sealed_at FROM sealed s "
         "JOIN cases c ON c.id = s.case_id ORDER BY s.sealed_at, s.bundle_id").fetchall()
     out = []
+    noted = vault.records.get_setting("sync.receipted_by", {})  # written by receipts.py
     for bid, name, code, size, at in rows:
         dates = conn.execute("SELECT i.interview_date FROM sealed_interviews si JOIN interviews i "
                              "ON i.id = si.interview_id WHERE si.bundle_id = ? ORDER BY 1", (bid,)).fetchall()
         sent = conn.execute("SELECT target FROM sent_log WHERE bundle_id = ? ORDER BY sent_at", (bid,)).fetchall()
         out.append(OutboxItem(bid, name, code, tuple(d[0] for d in dates), int(size), at,
-                              tuple(s[0] for s in sent)))
+                              tuple(s[0] for s in sent), tuple(noted.get(bid, ()))))
     return out
 
 

@@ -21,6 +21,8 @@ ERRORS.update({
              EXIT_USAGE),
     "S011": (N_("{path} is not a folder."), EXIT_USAGE),
     "S012": (N_("At most {limit} legal-team recipients can be configured."), EXIT_USAGE),
+    "S013": (N_("Only a recipient from a signed recipient file (voluntas desk recipient) can be the primary desk."),
+             EXIT_USAGE),
     # Rejections of a received bundle or receipt: the reason shown beside the file name.
     "S020": (N_("{file}: not addressed to this desk (wrong recipient)."), EXIT_NEGATIVE),
     "S021": (N_("{file}: damaged or incomplete (truncated, altered or still being copied)."), EXIT_NEGATIVE),
