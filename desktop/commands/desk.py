@@ -1,4 +1,4 @@
-"""voluntas desk init | recipient | enrol | receive | list | case | signoff | receipts
+"""voluntas desk init | recipient | enrol | receive | list | case | signoff | link | unlink | receipts
 
 The legal desk's side. Its vault lives in --desk-dir (default: the global data dir), on the legal
 team's own machine.
@@ -49,6 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sign.add_argument("--reviewer", required=True)
     sign.add_argument("--note-file", required=True, help="UTF-8 text file holding the note")
     sign.set_defaults(func=cmd_signoff)
+    lnk = dsub.add_parser("link", help="evaluate two desk cases together (the same man; audit-logged)")
+    lnk.add_argument("case_code")
+    lnk.add_argument("other")
+    lnk.set_defaults(func=cmd_link)
+    unl = dsub.add_parser("unlink", help="evaluate a desk case on its own again (audit-logged)")
+    unl.add_argument("case_code")
+    unl.set_defaults(func=cmd_unlink)
     rct = dsub.add_parser("receipts", help="write signed receipts for the bundles received")
     rct.add_argument("--to", required=True)
     rct.set_defaults(func=cmd_receipts)
@@ -122,7 +129,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not cases:
         print(_("No case received yet."))
     for c in cases:
-        print(f"{c.case_code}\t{c.interviews}\t{c.last_received}\t{'signed off' if c.signed_off else 'open'}")
+        linked = _("linked with {cases}").format(cases=", ".join(c.linked)) if c.linked else ""
+        print(f"{c.case_code}\t{c.interviews}\t{c.last_received}\t{'signed off' if c.signed_off else 'open'}\t"
+              f"{linked}".rstrip())
+    return EXIT_OK
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from desktop.core.sync.link import link
+
+    with _open(args) as vault:
+        members = link(vault, args.case_code, args.other)
+    print(_("Evaluated together from now on: {cases}. Earlier sign-offs lapsed.").format(cases=", ".join(members)))
+    return EXIT_OK
+
+
+def cmd_unlink(args: argparse.Namespace) -> int:
+    from desktop.core.sync.link import unlink
+
+    with _open(args) as vault:
+        unlink(vault, args.case_code)
+    print(_("Case {code} is evaluated on its own again. Earlier sign-offs lapsed.").format(code=args.case_code))
     return EXIT_OK
 
 

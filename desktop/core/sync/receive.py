@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.sync import agehdr, bundle, consistency, inbox
+from desktop.core.sync import agehdr, bundle, consistency, inbox, link
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_identity, desk_recipient
 from desktop.core.sync.inbox import Outcome
@@ -174,6 +174,8 @@ def receive_file(vault: Vault, path: Path, port: DossierPort) -> Outcome:
                     "consistency": "record.json, the bundle manifest and the signed dossier agree",
                     "replay": "new", "file_name": file}
     with vault.records.transaction() as conn:
+        case_code = link.desk_case(conn, case_code, key_fp)  # another interviewer's NK-A is another man
+        link.lapse(conn, case_code)
         conn.execute("INSERT INTO desk_bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (bid, digest, key_fp, case_code, opened.manifest_bytes, opened.signature,
                       json.dumps(opened.record(), ensure_ascii=False), opened.files[bundle.DOSSIER],
