@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rec.set_defaults(func=cmd_recipient)
     enr = dsub.add_parser("enrol", help="trust an interviewer key (a 'keys export' folder)")
     enr.add_argument("keys_dir")
+    enr.add_argument("--replace", action="store_true", help="a known key with a new certificate or name (logged)")
     enr.set_defaults(func=cmd_enrol)
     rcv = dsub.add_parser("receive", help="decrypt, check and import the bundles in a folder")
     rcv.add_argument("--from", dest="source", required=True)
@@ -97,7 +98,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     from desktop.core.sync.desk import enrol
 
     with _open(args) as vault:
-        key = enrol(vault, Path(args.keys_dir))
+        key = enrol(vault, Path(args.keys_dir), replace=args.replace)
     print(_("Interviewer key trusted: {name}").format(name=key.interviewer or "-"))
     print("  Ed25519: " + key.fingerprint)
     print("  X.509:   " + key.certificate_fingerprint)

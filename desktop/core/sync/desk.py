@@ -5,6 +5,7 @@ what it received. The desk's Ed25519 key (the vault identity) signs receipts.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,8 +85,12 @@ def _read(path: Path, limit: int = 64 * 1024) -> bytes:
     return data
 
 
-def enrol(vault: Vault, keys_dir: Path) -> EnrolledKey:
-    """Trust an interviewer key from `keys export` output; compare the fingerprint out of band."""
+def enrol(vault: Vault, keys_dir: Path, replace: bool = False) -> EnrolledKey:
+    """Trust an interviewer key from `keys export` output; compare the fingerprint out of band.
+
+    Enrolling a known key again with another certificate or name is refused (S014) unless `replace`:
+    otherwise whoever can drop a keys folder on the desk could swap the certificate dossiers are checked
+    against. A replacement is logged in the desk's audit chain."""
     require_desk(vault)
     keys_dir = Path(keys_dir)
     info_path, ed_path, cert_path = (keys_dir / "interviewer.json", keys_dir / "interviewer-ed25519.pem",
@@ -116,11 +121,17 @@ def enrol(vault: Vault, keys_dir: Path) -> EnrolledKey:
                             problem="does not match the certificate")
     names = [str(info.get(k) or "") for k in ("interviewer", "organisation", "device_id")]
     with vault.records.transaction() as conn:
+        known = conn.execute("SELECT certificate, interviewer, organisation, device_id FROM desk_keys "
+                             "WHERE fingerprint = ?", (fp,)).fetchone()
+        changed = known is not None and (bytes(known[0]), *known[1:]) != (der, *names)
+        if changed and not replace:
+            raise VoluntasError("S014", fingerprint=fp)
         conn.execute("INSERT INTO desk_keys VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET "
                      "certificate = excluded.certificate, interviewer = excluded.interviewer, "
                      "organisation = excluded.organisation, device_id = excluded.device_id",
                      (fp, raw, der, *names, vault.clock.iso_now()))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "interviewer_enrolled", 0, text_hash=fp.replace(" ", ""))
+        vault.records.audit(conn, audit.VAULT_CHAIN, "interviewer_replaced" if changed else "interviewer_enrolled",
+                            0, text_hash=hashlib.sha256(raw + der).hexdigest() if changed else fp.replace(" ", ""))
     bus.announce("desk.enrolled", fingerprint=fp)
     return EnrolledKey(fp, names[0], names[1], names[2], cert_fp)
 

@@ -23,6 +23,9 @@ ERRORS.update({
     "S012": (N_("At most {limit} legal-team recipients can be configured."), EXIT_USAGE),
     "S013": (N_("Only a recipient from a signed recipient file (voluntas desk recipient) can be the primary desk."),
              EXIT_USAGE),
+    "S014": (N_("Interviewer key {fingerprint} is already enrolled with another certificate or name. If the "
+                "interviewer really has a new one, compare it out of band and enrol again with --replace "
+                "(the desk logs it)."), EXIT_NEGATIVE),
     # Rejections of a received bundle or receipt: the reason shown beside the file name.
     "S020": (N_("{file}: not addressed to this desk (wrong recipient)."), EXIT_NEGATIVE),
     "S021": (N_("{file}: damaged or incomplete (truncated, altered or still being copied)."), EXIT_NEGATIVE),
