@@ -57,6 +57,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     unl = dsub.add_parser("unlink", help="evaluate a desk case on its own again (audit-logged)")
     unl.add_argument("case_code")
     unl.set_defaults(func=cmd_unlink)
+    ident = dsub.add_parser("identity", help="the desk's age identity (disaster recovery)")
+    isub = ident.add_subparsers(dest="identity_command", required=True)
+    iexp = isub.add_parser("export", help="write the age identity (secret) for an offline copy, mode 0600")
+    iexp.add_argument("--out", required=True, help="a new file; keep it offline (paper, a safe)")
+    iexp.set_defaults(func=cmd_identity_export)
     rct = dsub.add_parser("receipts", help="write signed receipts for the bundles received")
     rct.add_argument("--to", required=True)
     rct.set_defaults(func=cmd_receipts)
@@ -191,4 +196,19 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         print(_("Warning: skipped {name}: something that is not a regular file (a link, FIFO or device) has "
                 "that name in the folder; nothing was read or written there.").format(name=name), file=sys.stderr)
     print(_("{count} receipt(s) written to {folder}.").format(count=len(written), folder=args.to))
+    return EXIT_OK
+
+
+def cmd_identity_export(args: argparse.Namespace) -> int:
+    from desktop.core.sync.desk import export_identity
+
+    with _open(args) as vault:  # the passphrase first: no secret leaves a locked desk
+        recipient = export_identity(vault, Path(args.out))
+    print(_("WARNING: {path} holds the desk's secret age key. Anyone with it can read every bundle sent to this "
+            "desk. Keep it offline (printed, or on a stick in a safe), never on a shared or synced folder.").format(
+        path=args.out), file=sys.stderr)
+    print(_("Desk identity written to {path} (readable by you only).").format(path=args.out))
+    print("  " + _("Recipient: {recipient}").format(recipient=recipient))
+    print("  " + _("To decrypt a bundle without Voluntas: age -d -i {path} BUNDLE.age > bundle.tar").format(
+        path=args.out))
     return EXIT_OK

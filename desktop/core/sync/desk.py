@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,25 @@ def export_recipient(vault: Vault, out: Path, label: str | None = None) -> dict[
                              ident.ed25519_key())
     write_atomic(Path(out), (json.dumps(doc, indent=2) + "\n").encode("utf-8"), mode=0o644)
     return doc
+
+
+def export_identity(vault: Vault, out: Path) -> str:
+    """Write the desk's age identity in age-keygen's format (mode 0600) for an offline disaster-recovery
+    copy: with it, the standard `age -d -i FILE` decrypts every bundle sent to this desk. Refuses to
+    overwrite a file; the export is recorded in the desk's audit chain. Returns the public recipient."""
+    identity = desk_identity(vault)
+    recipient = str(identity.to_public())
+    out = Path(out)
+    if os.path.lexists(out):
+        raise VoluntasError("S015", path=str(out))
+    text = (f"# created: {vault.clock.iso_now()}\n# public key: {recipient}\n"
+            "# Voluntas legal desk identity: it decrypts every bundle sent to this desk. Keep it offline.\n"
+            f"{identity}\n")
+    write_atomic(out, text.encode("ascii"), mode=0o600)
+    with vault.records.transaction() as conn:
+        vault.records.audit(conn, audit.VAULT_CHAIN, "desk_identity_exported", 0,
+                            text_hash=hashlib.sha256(recipient.encode("ascii")).hexdigest())
+    return recipient
 
 
 def _read(path: Path, limit: int = 64 * 1024) -> bytes:

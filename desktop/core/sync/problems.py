@@ -26,6 +26,7 @@ ERRORS.update({
     "S014": (N_("Interviewer key {fingerprint} is already enrolled with another certificate or name. If the "
                 "interviewer really has a new one, compare it out of band and enrol again with --replace "
                 "(the desk logs it)."), EXIT_NEGATIVE),
+    "S015": (N_("{path} already exists: choose a new file name (nothing was written)."), EXIT_USAGE),
     # Rejections of a received bundle or receipt: the reason shown beside the file name.
     "S020": (N_("{file}: not addressed to this desk (wrong recipient)."), EXIT_NEGATIVE),
     "S021": (N_("{file}: damaged or incomplete (truncated, altered or still being copied)."), EXIT_NEGATIVE),
