@@ -92,7 +92,7 @@ def _plain_line(file: str, text: str) -> RecipientFile | None:
     if len(lines) != 1 or not lines[0].startswith("age1"):
         return None
     parse_recipient(lines[0], file)
-    return RecipientFile(lines[0], b"", "", False)
+    return RecipientFile(lines[0], b"", lines[0][:12] + "...", False)  # the label shows which key
 
 
 def read_recipient_file(path: Path) -> RecipientFile:
