@@ -189,3 +189,24 @@ def test_desk_receipts_skip_special_files_and_the_inbox_ignores_them(w: World, t
     box.mkdir()
     os.mkfifo(box / ("c" * 32 + ".age"))
     assert _in_thread(lambda: desk_receive(w.desk, box, w.port)) == []
+
+
+def test_attachments_are_stored_in_pieces_and_read_back_whole(w: World, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.sync import receive
+
+    monkeypatch.setattr(receive, "CHUNK", 7)  # pieces of 7 bytes: the same code path as 8 MiB pieces
+    _cid, iid = add_interview(w.field, "BIG")
+    data = os.urandom(100)
+    w.field.records.add_attachment(iid, "free_text", "application/octet-stream", data)
+    seal_interviews(w.field, [iid], w.port)
+    out = tmp_path / "out"
+    out.mkdir()
+    push_outbox(w.field, out)
+    [got] = desk_receive(w.desk, out, w.port)
+    assert got.status == inbox.IMPORTED
+    names = [r[0] for r in w.desk.conn_or_raise().execute("SELECT name FROM desk_files ORDER BY name")]
+    whole = [n for n in names if "\x00" not in n]
+    assert len(names) > len(whole) == 2
+    found = {receive.read_desk_file(w.desk, got.bundle_id, n) for n in whole}
+    assert data in found

@@ -182,10 +182,28 @@ def receive_file(vault: Vault, path: Path, port: DossierPort) -> Outcome:
                       json.dumps(verification), secrets.token_hex(16) + ".receipt", vault.clock.iso_now()))
         for name, blob in opened.files.items():
             if name.startswith("attachments/"):
-                conn.execute("INSERT INTO desk_files VALUES (?, ?, ?)", (bid, name, blob))
+                _store(conn, bid, name, blob)
         vault.records.audit(conn, audit.VAULT_CHAIN, "bundle_received", 0, text_hash=digest)
     bus.announce("desk.received", bundle_id=bid, case_code=case_code)
     return Outcome(file, inbox.IMPORTED, "", "", bid, case_code)
+
+
+CHUNK = 8 * 1024 * 1024  # SQLite copies a bound blob twice: stored in pieces, memory stays near one bundle
+
+
+def _store(conn: Any, bundle_id: str, name: str, blob: bundle.Blob) -> None:
+    """One attachment as rows `name`, `name` NUL 000001, ...: a NUL never occurs in an archive name."""
+    for i in range(0, max(len(blob), 1), CHUNK):
+        conn.execute("INSERT INTO desk_files VALUES (?, ?, ?)",
+                     (bundle_id, name if i == 0 else f"{name}\x00{i // CHUNK:06d}", blob[i:i + CHUNK]))
+
+
+def read_desk_file(vault: Vault, bundle_id: str, name: str) -> bytes:
+    """An attachment as received (its pieces joined); b"" when there is none of that name."""
+    rows = vault.conn_or_raise().execute(
+        "SELECT data FROM desk_files WHERE bundle_id = ? AND (name = ? OR (name > ? AND name < ?)) ORDER BY name",
+        (bundle_id, name, name + "\x00", name + "\x01")).fetchall()
+    return b"".join(bytes(r[0]) for r in rows)
 
 
 def desk_receive(vault: Vault, folder: Path, port: DossierPort | None = None) -> list[Outcome]:
