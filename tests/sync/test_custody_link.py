@@ -95,3 +95,19 @@ def test_two_interviewers_one_code_stay_two_cases_until_linked(tmp_path: Path) -
     proc = run_cli(*D, "link", "NK-A", b_case)
     assert proc.returncode == 2 and "already" in proc.stderr
     assert run_cli(*D, "unlink", b_case, check=True).returncode == 0
+
+
+def test_a_case_code_the_desk_would_refuse_is_not_sealed(tmp_path: Path) -> None:
+    from desktop.core.errors import VoluntasError
+    from tests.sync.synctools import add_interview
+
+    w = world(tmp_path)
+    for code in ("NK-A\x1b[2J", "NK-\u202eA", "N" * 129):
+        _cid, iid = add_interview(w.field, code)
+        try:
+            seal_interviews(w.field, [iid], w.port)
+        except VoluntasError as err:
+            assert err.code == "S016" and "nothing was sealed" in err.message()
+        else:
+            raise AssertionError(f"sealed {code!r}")
+        assert w.field.records.answers(iid)  # still a draft, nothing lost

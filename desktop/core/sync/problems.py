@@ -27,6 +27,8 @@ ERRORS.update({
                 "interviewer really has a new one, compare it out of band and enrol again with --replace "
                 "(the desk logs it)."), EXIT_NEGATIVE),
     "S015": (N_("{path} already exists: choose a new file name (nothing was written)."), EXIT_USAGE),
+    "S016": (N_("This case code cannot be sent to the legal desk: {problem}. Give the case another code; nothing "
+                "was sealed."), EXIT_USAGE),
     # Rejections of a received bundle or receipt: the reason shown beside the file name.
     "S020": (N_("{file}: not addressed to this desk (wrong recipient)."), EXIT_NEGATIVE),
     "S021": (N_("{file}: damaged or incomplete (truncated, altered or still being copied)."), EXIT_NEGATIVE),

@@ -53,15 +53,23 @@ def open_bundle(vault: Vault, file: str, plain: io.BytesIO, port: DossierPort) -
     return opened, key_fp
 
 
-MAX_CASE_CODE = 64
+MAX_CASE_CODE = 128
+
+
+def case_code_problem(code: Any) -> str | None:
+    """Why a case code cannot travel, or None. It is shown in lists, file names and reports: no control
+    or invisible formatting characters (an escape sequence, a right-to-left override)."""
+    if not isinstance(code, str) or not 0 < len(code) <= MAX_CASE_CODE:
+        return f"missing, empty or longer than {MAX_CASE_CODE} characters"
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") for ch in code):
+        return "it holds control or invisible formatting characters"
+    return None
 
 
 def check_case_code(file: str, code: Any) -> None:
-    """A case code is shown in lists, file names and reports: no control or format characters."""
-    if not isinstance(code, str) or not 0 < len(code) <= MAX_CASE_CODE:
-        raise VoluntasError("S034", file=file, problem=f"missing, empty or longer than {MAX_CASE_CODE} characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") for ch in code):
-        raise VoluntasError("S034", file=file, problem="it holds control or invisible formatting characters")
+    problem = case_code_problem(code)
+    if problem:
+        raise VoluntasError("S034", file=file, problem=problem)
 
 
 _RECORD_FIELDS = {"id": str, "interview_date": str, "form_id": str, "form_version": str, "captive_lang": str,
