@@ -52,7 +52,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             err.fields["path"] = args.trust
             raise VoluntasError("D004", **err.fields) from None
         raise
-    from desktop.core.dossier.verify import CHECKS
+    from desktop.core.dossier.verify import CHECKS, TRUST_CHECK
 
     trusted = result.trusted
     if args.json:
@@ -71,8 +71,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(_("  Nothing ties this file to a known person: anyone can make a self-consistent dossier with a key "
                 "of their own. Check it with --trust FILE (the interviewer's registered certificate)."))
     print(_("  Checked:"))
-    for check in CHECKS:
-        print("  - " + check)
+    for n, check in enumerate(CHECKS):
+        if n == TRUST_CHECK and not trusted:
+            print("  - " + _("NOT checked (no --trust): {check}").format(check=_(check)))
+        else:
+            print("  - " + _(check))
     print("  " + _("Case {code}, {n} interviews.").format(code=result.details.get("case_code"),
                                                          n=result.details.get("interviews")))
     print("  X.509:   " + str(result.details.get("certificate_fingerprint")))

@@ -20,21 +20,24 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from desktop.core.dossier import manifest as mf
+from desktop.core.errors import N_
 from desktop.core.identity import fingerprint
 
 MAX_EOF = 16  # %%EOF markers: a dossier has 2, 3 with a document timestamp; thousands would cost seconds
 MAX_NAME_NODES = 64  # nodes of the attachment name tree: a dossier has one; a loop must not hang us
+TRUST_CHECK = 2  # the index of the check that needs --trust
 CHECKS = (
-    "exactly one interviewer signature, and at most one later document timestamp (which covers the whole file)",
-    "the signature is intact and verifies with its certificate",
-    "the certificate is the trusted one (--trust), or issued by it if it is a CA certificate",
-    "the signature covers the entire file (or the entire revision under the document timestamp) and nothing "
-    "else was changed after signing",
-    "the signature container holds only the signature, one certificate and zero padding",
-    "the only attachments are manifest.json and manifest.sig",
-    "the manifest is canonical JSON and its Ed25519 signature verifies; it names the signing certificate",
-    "the file's first revision hashes to the manifest's rendered_sha256: the manifest is tied to those bytes, "
-    "not to what the pages say (no text on the pages is compared with the answers)",
+    N_("exactly one interviewer signature, and at most one later document timestamp (which covers the whole "
+       "file)"),
+    N_("the signature is intact and verifies with its certificate"),
+    N_("the certificate is the trusted one (--trust), or issued by it if it is a CA certificate"),
+    N_("the signature covers the entire file (or the entire revision under the document timestamp) and nothing "
+       "else was changed after signing"),
+    N_("the signature container holds only the signature, one certificate and zero padding"),
+    N_("the only attachments are manifest.json and manifest.sig"),
+    N_("the manifest is canonical JSON and its Ed25519 signature verifies; it names the signing certificate"),
+    N_("the file's first revision hashes to the manifest's rendered_sha256: the manifest is tied to those bytes, "
+       "not to what the pages say (no text on the pages is compared with the answers)"),
 )
 
 
