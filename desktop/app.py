@@ -237,11 +237,12 @@ class Core:
         return finalize(self.vault, interview_id)
 
     def recipients(self) -> list[tuple[str, str]]:
-        """(label, fingerprint) of each legal-team recipient."""
-        from desktop.core.sync.recipients import list_recipients
+        """(label, fingerprint) of each legal-team recipient; the label says which desk key it belongs to,
+        whether it is the primary desk (whose receipt purges) and how many bundles each desk receipted."""
+        from desktop.core.sync.recipients import describe
 
         assert self.vault is not None
-        return [(r.label, r.fingerprint) for r in list_recipients(self.vault)]
+        return describe(self.vault, i18n._)
 
     def add_recipient(self, path: str) -> tuple[str, str]:
         from desktop.core.sync.recipients import add_recipient

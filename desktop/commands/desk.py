@@ -1,4 +1,4 @@
-"""voluntas desk init | recipient | enrol | receive | list | case | signoff | receipts
+"""voluntas desk init | recipient | enrol | receive | list | case | signoff | link | unlink | receipts
 
 The legal desk's side. Its vault lives in --desk-dir (default: the global data dir), on the legal
 team's own machine.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import sys
 from pathlib import Path
 
 from desktop.commands.common import data_dir, passphrase, print_json
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rec.set_defaults(func=cmd_recipient)
     enr = dsub.add_parser("enrol", help="trust an interviewer key (a 'keys export' folder)")
     enr.add_argument("keys_dir")
+    enr.add_argument("--replace", action="store_true", help="a known key with a new certificate or name (logged)")
     enr.set_defaults(func=cmd_enrol)
     rcv = dsub.add_parser("receive", help="decrypt, check and import the bundles in a folder")
     rcv.add_argument("--from", dest="source", required=True)
@@ -48,6 +50,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sign.add_argument("--reviewer", required=True)
     sign.add_argument("--note-file", required=True, help="UTF-8 text file holding the note")
     sign.set_defaults(func=cmd_signoff)
+    lnk = dsub.add_parser("link", help="evaluate two desk cases together (the same man; audit-logged)")
+    lnk.add_argument("case_code")
+    lnk.add_argument("other")
+    lnk.set_defaults(func=cmd_link)
+    unl = dsub.add_parser("unlink", help="evaluate a desk case on its own again (audit-logged)")
+    unl.add_argument("case_code")
+    unl.set_defaults(func=cmd_unlink)
+    ident = dsub.add_parser("identity", help="the desk's age identity (disaster recovery)")
+    isub = ident.add_subparsers(dest="identity_command", required=True)
+    iexp = isub.add_parser("export", help="write the age identity (secret) for an offline copy, mode 0600")
+    iexp.add_argument("--out", required=True, help="a new file; keep it offline (paper, a safe)")
+    iexp.set_defaults(func=cmd_identity_export)
     rct = dsub.add_parser("receipts", help="write signed receipts for the bundles received")
     rct.add_argument("--to", required=True)
     rct.set_defaults(func=cmd_receipts)
@@ -89,7 +103,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     from desktop.core.sync.desk import enrol
 
     with _open(args) as vault:
-        key = enrol(vault, Path(args.keys_dir))
+        key = enrol(vault, Path(args.keys_dir), replace=args.replace)
     print(_("Interviewer key trusted: {name}").format(name=key.interviewer or "-"))
     print("  Ed25519: " + key.fingerprint)
     print("  X.509:   " + key.certificate_fingerprint)
@@ -121,7 +135,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not cases:
         print(_("No case received yet."))
     for c in cases:
-        print(f"{c.case_code}\t{c.interviews}\t{c.last_received}\t{'signed off' if c.signed_off else 'open'}")
+        linked = _("linked with {cases}").format(cases=", ".join(c.linked)) if c.linked else ""
+        print(f"{c.case_code}\t{c.interviews}\t{c.last_received}\t{'signed off' if c.signed_off else 'open'}\t"
+              f"{linked}".rstrip())
+    return EXIT_OK
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from desktop.core.sync.link import link
+
+    with _open(args) as vault:
+        members = link(vault, args.case_code, args.other)
+    print(_("Evaluated together from now on: {cases}. Earlier sign-offs lapsed.").format(cases=", ".join(members)))
+    return EXIT_OK
+
+
+def cmd_unlink(args: argparse.Namespace) -> int:
+    from desktop.core.sync.link import unlink
+
+    with _open(args) as vault:
+        unlink(vault, args.case_code)
+    print(_("Case {code} is evaluated on its own again. Earlier sign-offs lapsed.").format(code=args.case_code))
     return EXIT_OK
 
 
@@ -155,7 +189,26 @@ def cmd_signoff(args: argparse.Namespace) -> int:
 def cmd_receipts(args: argparse.Namespace) -> int:
     from desktop.core.sync.receipts import write_receipts
 
+    skipped: list[str] = []
     with _open(args) as vault:
-        written = write_receipts(vault, Path(args.to))
+        written = write_receipts(vault, Path(args.to), skipped)
+    for name in skipped:
+        print(_("Warning: skipped {name}: something that is not a regular file (a link, FIFO or device) has "
+                "that name in the folder; nothing was read or written there.").format(name=name), file=sys.stderr)
     print(_("{count} receipt(s) written to {folder}.").format(count=len(written), folder=args.to))
+    return EXIT_OK
+
+
+def cmd_identity_export(args: argparse.Namespace) -> int:
+    from desktop.core.sync.desk import export_identity
+
+    with _open(args) as vault:  # the passphrase first: no secret leaves a locked desk
+        recipient = export_identity(vault, Path(args.out))
+    print(_("WARNING: {path} holds the desk's secret age key. Anyone with it can read every bundle sent to this "
+            "desk. Keep it offline (printed, or on a stick in a safe), never on a shared or synced folder.").format(
+        path=args.out), file=sys.stderr)
+    print(_("Desk identity written to {path} (readable by you only).").format(path=args.out))
+    print("  " + _("Recipient: {recipient}").format(recipient=recipient))
+    print("  " + _("To decrypt a bundle without Voluntas: age -d -i {path} BUNDLE.age > bundle.tar").format(
+        path=args.out))
     return EXIT_OK

@@ -53,25 +53,38 @@ def cmd_verify(args: argparse.Namespace) -> int:
             err.fields["path"] = args.trust
             raise VoluntasError("D004", **err.fields) from None
         raise
+    from desktop.core.dossier.verify import CHECKS, TRUST_CHECK
+
+    trusted = result.trusted
     if args.json:
-        print_json({"file": args.file, "valid": result.ok, "trusted": result.details.get("trusted"),
-                    "reasons": result.reasons, "details": result.details})
-        return EXIT_OK if result.ok else EXIT_NEGATIVE
+        print_json({"file": args.file, "valid": result.ok, "trusted": trusted, "reasons": result.reasons,
+                    "checked": list(CHECKS), "details": result.details})
+        return EXIT_OK if trusted else EXIT_NEGATIVE
     if not result.ok:
         print(_("INVALID: {file}").format(file=args.file))
         for reason in result.reasons:
             print("  - " + reason)
         return EXIT_NEGATIVE
-    print(_("VALID: {file}").format(file=args.file))
-    print(_("  The signature is intact, covers the entire file and verifies; the embedded manifest is signed "
-            "and matches the pages."))
+    if trusted:
+        print(_("VALID: {file}").format(file=args.file))
+    else:
+        print(_("UNTRUSTED: {file}").format(file=args.file))
+        print(_("  Nothing ties this file to a known person: anyone can make a self-consistent dossier with a key "
+                "of their own. Check it with --trust FILE (the interviewer's registered certificate)."))
+    print(_("  Checked:"))
+    for n, check in enumerate(CHECKS):
+        if n == TRUST_CHECK and not trusted:
+            print("  - " + _("NOT checked (no --trust): {check}").format(check=_(check)))
+        else:
+            print("  - " + _(check))
     print("  " + _("Case {code}, {n} interviews.").format(code=result.details.get("case_code"),
                                                          n=result.details.get("interviews")))
     print("  X.509:   " + str(result.details.get("certificate_fingerprint")))
     print("  Ed25519: " + str(result.details.get("ed25519_fingerprint")))
-    if trust is None:
-        print(_("  Not checked against a trusted certificate (use --trust FILE): compare the X.509 fingerprint "
-                "above with the one registered for the interviewer."))
-    else:
+    stamp = result.details.get("timestamp")
+    if stamp:
+        print("  " + _("Document timestamp: {time} by {authority} (reported; that authority is not checked).").format(
+            time=stamp["time"], authority=stamp["authority"]))
+    if trusted:
         print(_("  Signed with the trusted certificate."))
-    return EXIT_OK
+    return EXIT_OK if trusted else EXIT_NEGATIVE

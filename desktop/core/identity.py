@@ -67,11 +67,12 @@ def generate(interviewer: str, organisation: str, device_id: str, now: dt.dateti
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=365 * CERT_YEARS))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        # An end-entity certificate: its key signs dossiers, never other certificates (issue 14).
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
                 digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
                 encipher_only=False, decipher_only=False,
             ),
             critical=True,

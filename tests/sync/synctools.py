@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,16 +22,31 @@ HANGUL = "\ud574\ubc29-\ud45c\uc9c0"  # Hangul marker (ASCII source)
 
 
 class FakePort:
-    """Stands in for desktop.core.dossier: a tiny 'PDF' that names the interviews, and its check."""
+    """Stands in for desktop.core.dossier where PDF rendering would only slow a test down: a tiny 'PDF'
+    carrying the manifest the real dossier signs (case, interviews, answers, notes, audit heads)."""
+
+    PREFIX = b"%PDF-1.7\n% voluntas test dossier "
 
     def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any] | None = None) -> bytes:
-        tag = hashlib.sha256(",".join(interview_ids).encode()).hexdigest()
-        return b"%PDF-1.7\n% voluntas test dossier " + tag.encode() + b"\n%%EOF\n"
+        conn = vault.conn_or_raise()
+        code = conn.execute("SELECT c.code FROM interviews i JOIN cases c ON c.id = i.case_id WHERE i.id = ?",
+                            (interview_ids[0],)).fetchone()[0]
+        doc = {"case": {"code": code}, "interviews": [
+            {"id": iid, "answers": [{"question": q, "value": v} for q, v in vault.records.answers(iid).items()],
+             "notes": vault.records.notes(iid), "audit_head": {"hash": vault.records.audit_head(iid)}}
+            for iid in interview_ids]}
+        return self.PREFIX + base64.b64encode(json.dumps(doc).encode()) + b"\n%%EOF\n"
 
     def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
-        if not pdf.startswith(b"%PDF-1.7\n% voluntas test dossier ") or not pdf.endswith(b"%%EOF\n"):
-            return "the PDF signature does not cover the whole file"
-        return None
+        return self.check(pdf, certificate_der)[0]
+
+    def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, dict[str, Any] | None]:
+        if not pdf.startswith(self.PREFIX) or not pdf.endswith(b"%%EOF\n"):
+            return "the PDF signature does not cover the whole file", None
+        try:
+            return None, dict(json.loads(base64.b64decode(pdf[len(self.PREFIX):-7])))
+        except ValueError:
+            return "the PDF signature does not cover the whole file", None
 
 
 @dataclass
@@ -56,8 +73,6 @@ def export_keys(vault: Vault, out: Path) -> Path:
     write_atomic(out / "interviewer-cert.pem", ident.cert().public_bytes(serialization.Encoding.PEM))
     write_atomic(out / "interviewer-ed25519.pem", ident.ed25519_key().public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-    import json
-
     doc = {"format": "voluntas-interviewer-keys/1", "interviewer": ident.interviewer,
            "organisation": ident.organisation, "device_id": ident.device_id,
            "ed25519_fingerprint": ident.ed25519_fingerprint(), "certificate_fingerprint": ident.cert_fingerprint()}

@@ -150,8 +150,8 @@ def test_manifest_and_file_mutations(w: World, tmp_path: Path) -> None:
 
 def test_dossier_that_does_not_verify(w: World, tmp_path: Path) -> None:
     class Strict(type(w.port)):  # type: ignore[misc]
-        def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
-            return "coverage is not ENTIRE_FILE"
+        def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, None]:
+            return "coverage is not ENTIRE_FILE", None
 
     w.port = Strict()
     got = _receive_one(w, tmp_path, _sealed(w, tmp_path).read_bytes())

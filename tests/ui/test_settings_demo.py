@@ -39,7 +39,12 @@ def recipient_file(folder: Path, label: str = "Legal desk A") -> Path:
 
     age = str(pyrage.x25519.Identity.generate().to_public())
     path = folder / f"{label.replace(' ', '_')}.json"
-    path.write_text(json.dumps(recipient_document(age, bytes(range(32)), label)), "utf-8")
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    key = ed25519.Ed25519PrivateKey.generate()  # the desk's key signs its recipient file
+    public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    path.write_text(json.dumps(recipient_document(age, public, label, key)), "utf-8")
     return path
 
 
@@ -54,8 +59,9 @@ def test_recipients_and_interface_language(window: Any, core: Any, tmp_path: Pat
     assert core.recipients() == [] and s.recipients_msg.text()
     s.recipient_path.setText(str(recipient_file(tmp_path)))
     s._save_recipients()
-    assert [label for label, _fp in core.recipients()] == ["Legal desk A"]
-    assert "Legal desk A" in s.recipients.text()
+    [(label, _fp)] = core.recipients()
+    assert label.startswith("Legal desk A - desk key ") and "primary desk" in label  # which desk, and its role
+    assert "Legal desk A" in s.recipients.text() and "primary desk" in s.recipients.text()
     english = s.back_btn.text()
     s.lang.setCurrentIndex(2)
     s.lang.activated.emit(2)

@@ -13,8 +13,9 @@ import io
 import json
 import secrets
 import tarfile
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyrage
 import rfc8785
@@ -25,12 +26,13 @@ from pyrage import x25519
 from desktop.core.errors import VoluntasError
 from desktop.core.identity import Identity, fingerprint
 from desktop.core.sync import problems as _problems  # noqa: F401
-from desktop.core.sync.safety import read_archive
+from desktop.core.sync.safety import read_archive, read_archive_views
 
 FORMAT = "voluntas-bundle/1"
 MANIFEST, SIGNATURE, DOSSIER, RECORD = "manifest.json", "manifest.sig", "dossier.pdf", "record.json"
 SUFFIX = ".age"
-MAX_BUNDLE = 600 * 1024 * 1024
+MAX_BUNDLE = 256 * 1024 * 1024  # the desk refuses larger files; sealing refuses to make one
+Blob = bytes | memoryview  # the desk reads files as views into one decrypted copy
 
 
 def new_id() -> str:
@@ -95,6 +97,8 @@ def seal(ident: Identity, recipients: list[str], pdf: bytes, record: dict[str, A
     files[MANIFEST] = body
     files[SIGNATURE] = ident.ed25519_key().sign(body)
     data = pyrage.encrypt(_tar(files), [parse_recipient(r, "recipient") for r in recipients])
+    if len(data) > MAX_BUNDLE:
+        raise VoluntasError("S009", size=len(data) // (1024 * 1024), limit=MAX_BUNDLE // (1024 * 1024))
     return Sealed(manifest["bundle_id"], new_name(), data, manifest)
 
 
@@ -103,7 +107,7 @@ class Opened:
     """A bundle decrypted, unpacked and checked against its signed manifest."""
 
     manifest: dict[str, Any]
-    files: dict[str, bytes]
+    files: Mapping[str, Blob]
     manifest_bytes: bytes
     signature: bytes
 
@@ -112,11 +116,11 @@ class Opened:
         return str(self.manifest["bundle_id"])
 
     def record(self) -> dict[str, Any]:
-        return dict(json.loads(self.files[RECORD]))
+        return dict(json.loads(bytes(self.files[RECORD])))
 
     def record_or_none(self) -> Any:
         try:
-            return json.loads(self.files[RECORD].decode("utf-8"))
+            return json.loads(bytes(self.files[RECORD]).decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             return None
 
@@ -130,12 +134,24 @@ def decrypt(file: str, data: bytes, identity: x25519.Identity) -> bytes:
         raise VoluntasError("S021", file=file) from None
 
 
-def unpack(file: str, plain: bytes) -> tuple[dict[str, Any], bytes, bytes, dict[str, bytes]]:
+def decrypt_into(file: str, source: BinaryIO, out: io.BytesIO, identity: x25519.Identity) -> None:
+    """Decrypt a stream into `out` (the ciphertext is never held whole in memory)."""
+    try:
+        pyrage.decrypt_io(source, out, [identity])
+    except (pyrage.DecryptError, OSError) as err:  # a damaged payload is an OSError from decrypt_io
+        if "no matching keys" in str(err).lower():
+            raise VoluntasError("S020", file=file) from None
+        raise VoluntasError("S021", file=file) from None
+
+
+def unpack(file: str, plain: bytes | io.BytesIO) -> tuple[dict[str, Any], bytes, bytes, dict[str, Blob]]:
     """(manifest, manifest bytes, signature, files) after the T9 checks; nothing verified yet."""
-    files = read_archive(file, plain)
-    body, sig = files.pop(MANIFEST, None), files.pop(SIGNATURE, None)
-    if body is None or sig is None:
+    files: dict[str, Blob] = dict(read_archive_views(file, plain) if isinstance(plain, io.BytesIO)
+                                  else read_archive(file, plain))
+    found, found_sig = files.pop(MANIFEST, None), files.pop(SIGNATURE, None)
+    if found is None or found_sig is None:
         raise VoluntasError("S030", file=file, problem="manifest.json or manifest.sig is missing")
+    body, sig = bytes(found), bytes(found_sig)
     try:
         manifest = json.loads(body)
         canonical = rfc8785.dumps(manifest)
@@ -150,7 +166,7 @@ def unpack(file: str, plain: bytes) -> tuple[dict[str, Any], bytes, bytes, dict[
 
 
 def check_signed(file: str, manifest: dict[str, Any], body: bytes, sig: bytes, public: bytes,
-                 my_recipient: str, files: dict[str, bytes]) -> Opened:
+                 my_recipient: str, files: Mapping[str, Blob]) -> Opened:
     """Signature by `public`, this desk among the recipients, and every file exactly as listed."""
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(public).verify(sig, body)

@@ -9,17 +9,19 @@ from typing import Any
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
+from desktop.core.sync import link
 from desktop.core.sync.desk import require_desk
 from desktop.core.vault import Vault, audit
 
 
 @dataclass(frozen=True)
 class CaseSummary:
-    case_code: str
+    case_code: str  # the desk case: the case code, with "~" and the interviewer key if another key used it first
     interviews: int
     bundles: int
     last_received: str
-    signed_off: bool
+    signed_off: bool  # a sign-off that has not lapsed
+    linked: tuple[str, ...] = ()  # the other desk cases evaluated together with this one
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class SignOff:
     reviewer: str
     note: str
     signed_at: str
+    lapsed: bool = False  # the case got a new interview (or a link) after it
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class CaseView:
     evaluation: dict[str, Any] | None  # Evaluation.to_json(), or None with `problem` set
     problem: str
     signoffs: tuple[SignOff, ...]
+    linked: tuple[str, ...] = ()  # the other desk cases evaluated together with this one
 
 
 def list_cases(vault: Vault) -> list[CaseSummary]:
@@ -60,8 +64,9 @@ def list_cases(vault: Vault) -> list[CaseSummary]:
                                             "GROUP BY case_code ORDER BY case_code").fetchall():
         count = sum(len(json.loads(r[0])["interviews"]) for r in
                     conn.execute("SELECT record FROM desk_bundles WHERE case_code = ?", (code,)).fetchall())
-        signed = conn.execute("SELECT 1 FROM desk_signoff WHERE case_code = ?", (code,)).fetchone() is not None
-        out.append(CaseSummary(code, count, int(bundles), last, signed))
+        signed = any(not s.lapsed for s in signoffs(vault, code))
+        others = tuple(c for c in link.group(conn, code) if c != code)
+        out.append(CaseSummary(code, count, int(bundles), last, signed, others))
     return out
 
 
@@ -70,10 +75,12 @@ def case_view(vault: Vault, case_code: str) -> CaseView:
 
     require_desk(vault)
     conn = vault.conn_or_raise()
-    rows = conn.execute("SELECT bundle_id, key_fingerprint, record, verification FROM desk_bundles "
-                        "WHERE case_code = ? ORDER BY received_at", (case_code,)).fetchall()
-    if not rows:
+    if conn.execute("SELECT 1 FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchone() is None:
         raise VoluntasError("V015", what="case", ident=case_code)
+    members = link.group(conn, case_code)  # only linked desk cases are evaluated together
+    rows = [row for member in members for row in conn.execute(
+        "SELECT bundle_id, key_fingerprint, record, verification FROM desk_bundles WHERE case_code = ? "
+        "ORDER BY received_at", (member,)).fetchall()]
     items = []
     for bid, key_fp, record, verification in rows:
         for i in json.loads(record)["interviews"]:
@@ -89,13 +96,17 @@ def case_view(vault: Vault, case_code: str) -> CaseView:
         evaluation = ev.to_json()
     except VoluntasError as err:
         problem = err.message()
-    return CaseView(case_code, tuple(items), evaluation, problem, tuple(signoffs(vault, case_code)))
+    return CaseView(case_code, tuple(items), evaluation, problem, tuple(signoffs(vault, case_code)),
+                    tuple(m for m in members if m != case_code))
 
 
 def signoffs(vault: Vault, case_code: str) -> list[SignOff]:
-    rows = vault.conn_or_raise().execute("SELECT reviewer, note, signed_at FROM desk_signoff WHERE case_code = ? "
-                                         "ORDER BY seq", (case_code,)).fetchall()
-    return [SignOff(*r) for r in rows]
+    """The sign-offs of the group `case_code` belongs to; those made before its last change lapsed."""
+    conn = vault.conn_or_raise()
+    floor = link.lapsed_up_to(conn, case_code)
+    rows = conn.execute("SELECT reviewer, note, signed_at, seq FROM desk_signoff WHERE case_code = ? "
+                        "ORDER BY seq", (link.root(conn, case_code),)).fetchall()
+    return [SignOff(r[0], r[1], r[2], int(r[3]) <= floor) for r in rows]
 
 
 def sign_off(vault: Vault, case_code: str, reviewer: str, note: str) -> SignOff:
@@ -105,6 +116,7 @@ def sign_off(vault: Vault, case_code: str, reviewer: str, note: str) -> SignOff:
     with vault.records.transaction() as conn:
         if conn.execute("SELECT 1 FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchone() is None:
             raise VoluntasError("V015", what="case", ident=case_code)
+        case_code = link.root(conn, case_code)  # a sign-off covers the group evaluated together
         seq = conn.execute("SELECT COALESCE(max(seq), 0) + 1 FROM desk_signoff WHERE case_code = ?",
                            (case_code,)).fetchone()[0]
         conn.execute("INSERT INTO desk_signoff VALUES (?, ?, ?, ?, ?)", (case_code, seq, reviewer, note, at))

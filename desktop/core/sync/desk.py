@@ -5,7 +5,9 @@ what it received. The desk's Ed25519 key (the vault identity) signs receipts.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +70,29 @@ def desk_signing_key(vault: Vault) -> ed25519.Ed25519PrivateKey:
 def export_recipient(vault: Vault, out: Path, label: str | None = None) -> dict[str, object]:
     """Write the recipient file that field laptops add with `keys add-recipient`."""
     ident = vault.records.identity()
-    doc = recipient_document(desk_recipient(vault), ident.ed25519_public(), label or ident.organisation)
+    doc = recipient_document(desk_recipient(vault), ident.ed25519_public(), label or ident.organisation,
+                             ident.ed25519_key())
     write_atomic(Path(out), (json.dumps(doc, indent=2) + "\n").encode("utf-8"), mode=0o644)
     return doc
+
+
+def export_identity(vault: Vault, out: Path) -> str:
+    """Write the desk's age identity in age-keygen's format (mode 0600) for an offline disaster-recovery
+    copy: with it, the standard `age -d -i FILE` decrypts every bundle sent to this desk. Refuses to
+    overwrite a file; the export is recorded in the desk's audit chain. Returns the public recipient."""
+    identity = desk_identity(vault)
+    recipient = str(identity.to_public())
+    out = Path(out)
+    if os.path.lexists(out):
+        raise VoluntasError("S015", path=str(out))
+    text = (f"# created: {vault.clock.iso_now()}\n# public key: {recipient}\n"
+            "# Voluntas legal desk identity: it decrypts every bundle sent to this desk. Keep it offline.\n"
+            f"{identity}\n")
+    write_atomic(out, text.encode("ascii"), mode=0o600)
+    with vault.records.transaction() as conn:
+        vault.records.audit(conn, audit.VAULT_CHAIN, "desk_identity_exported", 0,
+                            text_hash=hashlib.sha256(recipient.encode("ascii")).hexdigest())
+    return recipient
 
 
 def _read(path: Path, limit: int = 64 * 1024) -> bytes:
@@ -83,8 +105,12 @@ def _read(path: Path, limit: int = 64 * 1024) -> bytes:
     return data
 
 
-def enrol(vault: Vault, keys_dir: Path) -> EnrolledKey:
-    """Trust an interviewer key from `keys export` output; compare the fingerprint out of band."""
+def enrol(vault: Vault, keys_dir: Path, replace: bool = False) -> EnrolledKey:
+    """Trust an interviewer key from `keys export` output; compare the fingerprint out of band.
+
+    Enrolling a known key again with another certificate or name is refused (S014) unless `replace`:
+    otherwise whoever can drop a keys folder on the desk could swap the certificate dossiers are checked
+    against. A replacement is logged in the desk's audit chain."""
     require_desk(vault)
     keys_dir = Path(keys_dir)
     info_path, ed_path, cert_path = (keys_dir / "interviewer.json", keys_dir / "interviewer-ed25519.pem",
@@ -115,11 +141,17 @@ def enrol(vault: Vault, keys_dir: Path) -> EnrolledKey:
                             problem="does not match the certificate")
     names = [str(info.get(k) or "") for k in ("interviewer", "organisation", "device_id")]
     with vault.records.transaction() as conn:
+        known = conn.execute("SELECT certificate, interviewer, organisation, device_id FROM desk_keys "
+                             "WHERE fingerprint = ?", (fp,)).fetchone()
+        changed = known is not None and (bytes(known[0]), *known[1:]) != (der, *names)
+        if changed and not replace:
+            raise VoluntasError("S014", fingerprint=fp)
         conn.execute("INSERT INTO desk_keys VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET "
                      "certificate = excluded.certificate, interviewer = excluded.interviewer, "
                      "organisation = excluded.organisation, device_id = excluded.device_id",
                      (fp, raw, der, *names, vault.clock.iso_now()))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "interviewer_enrolled", 0, text_hash=fp.replace(" ", ""))
+        vault.records.audit(conn, audit.VAULT_CHAIN, "interviewer_replaced" if changed else "interviewer_enrolled",
+                            0, text_hash=hashlib.sha256(raw + der).hexdigest() if changed else fp.replace(" ", ""))
     bus.announce("desk.enrolled", fingerprint=fp)
     return EnrolledKey(fp, names[0], names[1], names[2], cert_fp)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,13 +56,44 @@ def candidates(folder: Path, suffix: str) -> Iterator[Path]:
         yield Path(entry.path)
 
 
-def read_settled(path: Path, limit: int) -> bytes | None:
-    """The file's bytes, or None when it is too large or changed while being read (still arriving)."""
+def open_regular(path: Path) -> int | None:
+    """A read-only descriptor of `path` if it is a regular file, else None.
+
+    O_NONBLOCK: a FIFO swapped in under a bundle's name must not block the open (the vault is
+    unlocked meanwhile); O_NOFOLLOW: a symlink is not followed; fstat then says what was opened.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        before = path.stat()
-        if before.st_size > limit:
-            return None
-        with open(path, "rb") as fh:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def regular(path: Path) -> bool:
+    """Is `path` itself (not a link's target) a regular file?"""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_settled(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it is too large, not a regular file, or changed while being read."""
+    fd = open_regular(path)
+    if fd is None:
+        return None
+    try:
+        before = os.fstat(fd)
+        with open(fd, "rb") as fh:
+            if before.st_size > limit:
+                return None
             data = fh.read(limit + 1)
         after = path.stat()
     except OSError:

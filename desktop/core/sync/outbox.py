@@ -8,12 +8,14 @@ folder writes nothing new.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.atomic import write_atomic
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
+from desktop.core.sync import inbox
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
 
@@ -27,6 +29,7 @@ class OutboxItem:
     size: int
     sealed_at: str
     sent_to: tuple[str, ...]
+    receipted_by: tuple[str, ...] = ()  # fingerprints of non-primary desks whose receipt came back
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class PushReport:
     written: list[str] = field(default_factory=list)  # file names
     already: int = 0
     bytes_written: int = 0
+    skipped: list[str] = field(default_factory=list)  # names taken by a link, FIFO or device: not touched
 
 
 def pending(vault: Vault) -> list[OutboxItem]:
@@ -51,12 +55,13 @@ def pending(vault: Vault) -> list[OutboxItem]:
         "SELECT s.bundle_id, s.name, c.code, length(s.data), s.sealed_at FROM sealed s "
         "JOIN cases c ON c.id = s.case_id ORDER BY s.sealed_at, s.bundle_id").fetchall()
     out = []
+    noted = vault.records.get_setting("sync.receipted_by", {})  # written by receipts.py
     for bid, name, code, size, at in rows:
         dates = conn.execute("SELECT i.interview_date FROM sealed_interviews si JOIN interviews i "
                              "ON i.id = si.interview_id WHERE si.bundle_id = ? ORDER BY 1", (bid,)).fetchall()
         sent = conn.execute("SELECT target FROM sent_log WHERE bundle_id = ? ORDER BY sent_at", (bid,)).fetchall()
         out.append(OutboxItem(bid, name, code, tuple(d[0] for d in dates), int(size), at,
-                              tuple(s[0] for s in sent)))
+                              tuple(s[0] for s in sent), tuple(noted.get(bid, ()))))
     return out
 
 
@@ -74,9 +79,7 @@ def _target(vault: Vault, folder: Path) -> str:
 
 def push_outbox(vault: Vault, folder: Path) -> PushReport:
     """Write every sealed bundle not yet sent to `folder`; idempotent."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise VoluntasError("S006", path=str(folder), reason="not a folder")
+    folder = require_folder(folder)
     target = _target(vault, folder)
     report = PushReport(str(folder.resolve()))
     conn = vault.conn_or_raise()
@@ -87,6 +90,9 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
         row = conn.execute("SELECT data, sha256 FROM sealed WHERE bundle_id = ?", (item.bundle_id,)).fetchone()
         data, digest = bytes(row[0]), str(row[1])
         path = folder / item.name
+        if os.path.lexists(path) and not inbox.regular(path):
+            report.skipped.append(item.name)
+            continue
         if not _same(path, digest):
             write_atomic(path, data, mode=0o644)
             report.written.append(item.name)
@@ -100,8 +106,26 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
     return report
 
 
+def require_folder(folder: Path) -> Path:
+    """`folder` if it is an existing folder; S010 or S011 saying which it is not."""
+    folder = Path(folder)
+    if not os.path.lexists(folder):
+        raise VoluntasError("S010", path=str(folder))
+    if not folder.is_dir():
+        raise VoluntasError("S011", path=str(folder))
+    return folder
+
+
 def _same(path: Path, digest: str) -> bool:
+    """Does the regular file at `path` hold these bytes? (never opens a FIFO or a device)"""
+    fd = inbox.open_regular(path)
+    if fd is None:
+        return False
+    h = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+        with open(fd, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
     except OSError:
         return False
+    return h.hexdigest() == digest

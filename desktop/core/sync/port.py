@@ -3,7 +3,8 @@
 render(vault, interview_ids, extra) -> the signed PDF as bytes, built in memory (a plaintext
 dossier is never written to the field laptop's disk); `extra` goes into the dossier's own signed
 manifest (bundle id and recipient fingerprints). verify(pdf, certificate_der) -> None when the dossier
-is valid, else the reason. DefaultPort adapts desktop.core.dossier; tests inject their own.
+is valid, else the reason; check(pdf, certificate_der) -> (reason, None) or (None, the dossier's signed
+manifest), which the desk compares with the bundle. DefaultPort adapts desktop.core.dossier.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class DossierPort(Protocol):
     def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any]) -> bytes: ...
 
     def verify(self, pdf: bytes, certificate_der: bytes) -> str | None: ...
+
+    def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, dict[str, Any] | None]: ...
 
 
 def _module(name: str) -> Any:
@@ -48,11 +51,14 @@ class DefaultPort:
         return bytes(build(vault, list(interview_ids), extra_manifest=dict(extra)).pdf)
 
     def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
+        return self.check(pdf, certificate_der)[0]
+
+    def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, dict[str, Any] | None]:
         result = _attr(_module("verify"), "verify_bytes")(pdf, certificate_der)
-        if getattr(result, "ok", False):
-            return None
-        reasons = getattr(result, "reasons", None) or ["invalid"]
-        return "; ".join(str(r) for r in reasons)
+        if getattr(result, "ok", False) and getattr(result, "trusted", False):
+            return None, getattr(result, "manifest", None)
+        reasons = getattr(result, "reasons", None) or ["not made with the enrolled certificate"]
+        return "; ".join(str(r) for r in reasons), None
 
 
 def default_port() -> DossierPort:

@@ -9,6 +9,7 @@ the bundle id and the SHA-256 of the bundle as received, so a receipt for other 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,11 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from desktop.core.atomic import write_atomic
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.identity import fingerprint
 from desktop.core.sync import inbox
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_signing_key, require_desk
+from desktop.core.sync.outbox import require_folder
+from desktop.core.sync.recipients import list_recipients
 from desktop.core.sync.seal import checkpoint
 from desktop.core.vault import Vault, audit
 
@@ -32,19 +34,20 @@ SUFFIX = ".receipt"
 MAX_RECEIPT = 16 * 1024
 
 
-def write_receipts(vault: Vault, folder: Path) -> list[str]:
-    """Desk side: write a signed receipt for every received bundle not yet in `folder`; idempotent."""
+def write_receipts(vault: Vault, folder: Path, skipped: list[str] | None = None) -> list[str]:
+    """Desk side: write a signed receipt for every received bundle not yet in `folder`; idempotent.
+    A name taken by a link, FIFO or device is left alone and added to `skipped`."""
     require_desk(vault)
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise VoluntasError("S006", path=str(folder), reason="not a folder")
+    folder = require_folder(folder)
     key = desk_signing_key(vault)
     desk_fp = vault.records.identity().ed25519_fingerprint()
     written = []
     rows = vault.conn_or_raise().execute("SELECT bundle_id, sha256, received_at, receipt_name FROM desk_bundles "
                                          "ORDER BY received_at").fetchall()
     for bid, digest, at, name in rows:
-        if (folder / name).exists():
+        if os.path.lexists(folder / name):
+            if not inbox.regular(folder / name) and skipped is not None:
+                skipped.append(name)
             continue
         body = {"format": FORMAT, "bundle_id": bid, "bundle_sha256": digest, "received_at": at, "desk": desk_fp}
         doc = {"receipt": body, "signature": key.sign(rfc8785.dumps(body)).hex()}
@@ -60,9 +63,14 @@ class ReceiptReport:
     already: int = 0
     unknown: int = 0  # valid receipts for bundles this laptop does not hold (another laptop's)
     rejected: list[inbox.Outcome] = field(default_factory=list)
+    noted: list[tuple[str, str]] = field(default_factory=list)  # (bundle, desk fingerprint): a non-primary desk's
 
 
-def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> dict[str, Any]:
+RECEIPTED_BY = "sync.receipted_by"  # settings: bundle id -> fingerprints of the non-primary desks that receipted
+
+
+def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> tuple[dict[str, Any], str]:
+    """(receipt body, fingerprint of the desk key it verifies with)."""
     try:
         doc = json.loads(raw.decode("utf-8"))
         body, sig = doc["receipt"], bytes.fromhex(doc["signature"])
@@ -70,19 +78,21 @@ def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> dict[str, Any]:
         signed = rfc8785.dumps(body)
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AssertionError, RecursionError):
         raise VoluntasError("S041", file=file, problem=f"not a {FORMAT} document") from None
-    for public in desks.values():
+    for fp, public in desks.items():
         try:
             ed25519.Ed25519PublicKey.from_public_bytes(public).verify(sig, signed)
-            return body
+            return body, fp
         except (InvalidSignature, ValueError):
             continue
     raise VoluntasError("S040", file=file)
 
 
 def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
-    """Field side: verify each receipt and purge the sealed bundle and the interviews it covers."""
-    conn = vault.conn_or_raise()
-    desks = {fingerprint(bytes(r[0])): bytes(r[0]) for r in conn.execute("SELECT desk_key FROM recipients")}
+    """Field side: verify each receipt; the primary desk's purges the bundle and the interviews it
+    covers, another signed desk's is noted (shown in `outbox list`) and purges nothing."""
+    folder = require_folder(folder)
+    desks = {r.desk_fingerprint: r.desk_key for r in list_recipients(vault) if r.signed}
+    primary = next((r.desk_fingerprint for r in list_recipients(vault) if r.primary), None)
     report = ReceiptReport()
     for path in inbox.candidates(Path(folder), SUFFIX):
         raw = inbox.read_settled(path, MAX_RECEIPT)
@@ -92,14 +102,44 @@ def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
                 report.rejected.append(inbox.Outcome(path.name, inbox.REJECTED, big.code, big.message()))
             continue
         try:
-            body = _parse(path.name, raw, desks)
-            _purge(vault, path.name, body, report)
+            body, desk = _parse(path.name, raw, desks)
+            if desk == primary:
+                _purge(vault, path.name, body, desk, report)
+            else:
+                _note(vault, path.name, body, desk, report)
         except VoluntasError as err:
             report.rejected.append(inbox.Outcome(path.name, inbox.REJECTED, err.code, err.message()))
     if report.purged_bundles:
         checkpoint(vault)
         bus.announce("outbox.purged", bundle_ids=tuple(report.purged_bundles))
     return report
+
+
+def _note(vault: Vault, file: str, body: dict[str, Any], desk: str, report: ReceiptReport) -> None:
+    """A receipt from a desk that is not the primary one: remembered, shown, never a purge."""
+    bid = str(body.get("bundle_id"))
+    with vault.records.transaction() as conn:
+        row = conn.execute("SELECT sha256 FROM sealed WHERE bundle_id = ?", (bid,)).fetchone()
+        if row is None:
+            report.unknown += 1
+            return
+        if row[0] != body.get("bundle_sha256"):
+            raise VoluntasError("S042", file=file, bundle=bid)
+        found = conn.execute("SELECT value FROM settings WHERE key = ?", (RECEIPTED_BY,)).fetchone()
+        seen: dict[str, list[str]] = json.loads(found[0]) if found else {}
+        if desk in seen.get(bid, []):
+            report.already += 1
+            return
+        seen[bid] = [*seen.get(bid, []), desk]
+        conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (RECEIPTED_BY, json.dumps(seen)))
+        vault.records.audit(conn, audit.VAULT_CHAIN, "receipt_noted", 0, text_hash=str(row[0]))
+    report.noted.append((bid, desk))
+
+
+def receipted_by(vault: Vault) -> dict[str, list[str]]:
+    """Bundle id -> fingerprints of the non-primary desks whose receipts came back."""
+    found = vault.records.get_setting(RECEIPTED_BY, {})
+    return {str(k): [str(x) for x in v] for k, v in found.items()} if isinstance(found, dict) else {}
 
 
 def _size(path: Path) -> int:
@@ -109,7 +149,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _purge(vault: Vault, file: str, body: dict[str, Any], report: ReceiptReport) -> None:
+def _purge(vault: Vault, file: str, body: dict[str, Any], desk: str, report: ReceiptReport) -> None:
     bid = str(body.get("bundle_id"))
     with vault.records.transaction() as conn:
         if conn.execute("SELECT 1 FROM receipts WHERE bundle_id = ?", (bid,)).fetchone():
@@ -130,7 +170,11 @@ def _purge(vault: Vault, file: str, body: dict[str, Any], report: ReceiptReport)
         conn.execute("DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interviews WHERE case_id = ?) "
                      "AND NOT EXISTS (SELECT 1 FROM sealed WHERE case_id = ?)", (row[1], row[1], row[1]))
         conn.execute("INSERT INTO receipts VALUES (?, ?, ?, ?, ?)",
-                     (bid, row[0], str(body.get("desk", "")), len(ids), vault.clock.iso_now()))
+                     (bid, row[0], desk, len(ids), vault.clock.iso_now()))
+        found = conn.execute("SELECT value FROM settings WHERE key = ?", (RECEIPTED_BY,)).fetchone()
+        if found and bid in (noted := json.loads(found[0])):
+            del noted[bid]
+            conn.execute("UPDATE settings SET value = ? WHERE key = ?", (json.dumps(noted), RECEIPTED_BY))
         vault.records.audit(conn, audit.VAULT_CHAIN, "receipt_purged", 0, text_hash=str(row[0]))
     report.purged_bundles.append(bid)
     report.purged_interviews += len(ids)

@@ -10,17 +10,21 @@ outside the desk vault.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import secrets
+import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.sync import bundle, inbox
+from desktop.core.sync import agehdr, bundle, consistency, inbox, link
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_identity, desk_recipient
 from desktop.core.sync.inbox import Outcome
+from desktop.core.sync.outbox import require_folder
 from desktop.core.sync.port import DossierPort, default_port
 from desktop.core.vault import Vault, audit
 
@@ -31,22 +35,41 @@ def _seen(vault: Vault, bundle_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def open_bundle(vault: Vault, file: str, data: bytes, port: DossierPort) -> tuple[bundle.Opened, str]:
-    """Decrypt and verify one bundle; returns it with the enrolled key's fingerprint. Raises S0xx."""
-    plain = bundle.decrypt(file, data, desk_identity(vault))
+def open_bundle(vault: Vault, file: str, plain: io.BytesIO, port: DossierPort) -> tuple[bundle.Opened, str]:
+    """Verify one decrypted bundle; returns it with the enrolled key's fingerprint. Raises S0xx."""
     manifest, body, sig, files = bundle.unpack(file, plain)
-    del plain
     key_fp = str(manifest["interviewer_key"])
     row = vault.conn_or_raise().execute("SELECT ed25519_public, certificate FROM desk_keys WHERE fingerprint = ?",
                                         (key_fp,)).fetchone()
     if row is None:
         raise VoluntasError("S024", file=file, fingerprint=ascii(key_fp)[1:-1][:80])
     opened = bundle.check_signed(file, manifest, body, sig, bytes(row[0]), desk_recipient(vault), files)
+    check_case_code(file, manifest.get("case_code"))
     check_record(file, opened.record_or_none(), str(manifest.get("case_code")), manifest)
-    reason = port.verify(opened.files[bundle.DOSSIER], bytes(row[1]))
+    reason, dossier = port.check(bytes(opened.files[bundle.DOSSIER]), bytes(row[1]))
     if reason is not None:
         raise VoluntasError("S029", file=file, reason=reason)
+    consistency.compare(file, dossier, manifest, opened.record())
     return opened, key_fp
+
+
+MAX_CASE_CODE = 128
+
+
+def case_code_problem(code: Any) -> str | None:
+    """Why a case code cannot travel, or None. It is shown in lists, file names and reports: no control
+    or invisible formatting characters (an escape sequence, a right-to-left override)."""
+    if not isinstance(code, str) or not 0 < len(code) <= MAX_CASE_CODE:
+        return f"missing, empty or longer than {MAX_CASE_CODE} characters"
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") for ch in code):
+        return "it holds control or invisible formatting characters"
+    return None
+
+
+def check_case_code(file: str, code: Any) -> None:
+    problem = case_code_problem(code)
+    if problem:
+        raise VoluntasError("S034", file=file, problem=problem)
 
 
 _RECORD_FIELDS = {"id": str, "interview_date": str, "form_id": str, "form_version": str, "captive_lang": str,
@@ -81,21 +104,70 @@ def check_record(file: str, record: Any, case_code: str, manifest: dict[str, Any
         raise bad("the interviews differ from the manifest's list")
 
 
-def receive_one(vault: Vault, path: Path, data: bytes, port: DossierPort) -> Outcome:
+def _rejected(file: str, err: VoluntasError) -> Outcome:
+    return Outcome(file, inbox.REJECTED, err.code, err.message())
+
+
+def _digest(fh: BinaryIO) -> str:
+    h = hashlib.sha256()
+    fh.seek(0)
+    while chunk := fh.read(1 << 20):
+        h.update(chunk)
+    fh.seek(0)
+    return h.hexdigest()
+
+
+def read_bundle(vault: Vault, path: Path) -> tuple[str, io.BytesIO] | Outcome:
+    """(SHA-256 of the file, its decrypted tar) or the outcome that ends this file here.
+
+    Before any decryption: a regular file (a FIFO would block), at most MAX_BUNDLE bytes, an age header
+    within the limits of agehdr. The ciphertext is streamed, so memory holds about one copy of the bundle.
+    """
     file = path.name
-    digest = hashlib.sha256(data).hexdigest()
-    known = vault.conn_or_raise().execute("SELECT bundle_id FROM desk_bundles WHERE sha256 = ?",
-                                          (digest,)).fetchone()
-    if known is not None:  # the same bytes again: a second copy, nothing to decrypt
-        dup = VoluntasError("S031", file=file, bundle=str(known[0]))
-        return Outcome(file, inbox.DUPLICATE, dup.code, dup.message(), str(known[0]))
+    fd = inbox.open_regular(path)
+    if fd is None:
+        return Outcome(file, inbox.SKIPPED, "", "not a regular file")
+    before = os.fstat(fd)
+    with open(fd, "rb") as fh:
+        if before.st_size > bundle.MAX_BUNDLE:
+            return _rejected(file, VoluntasError("S033", file=file, problem=(
+                f"{before.st_size // (1 << 20)} MiB; a bundle has at most {bundle.MAX_BUNDLE // (1 << 20)} MiB")))
+        try:
+            agehdr.check_file(file, fh)
+        except VoluntasError as err:
+            return _rejected(file, err)
+        digest = _digest(fh)
+        known = vault.conn_or_raise().execute("SELECT bundle_id FROM desk_bundles WHERE sha256 = ?",
+                                              (digest,)).fetchone()
+        if known is not None:  # the same bytes again: a second copy, nothing to decrypt
+            dup = VoluntasError("S031", file=file, bundle=str(known[0]))
+            return Outcome(file, inbox.DUPLICATE, dup.code, dup.message(), str(known[0]))
+        plain = io.BytesIO()
+        failure: VoluntasError | None = None
+        try:
+            bundle.decrypt_into(file, fh, plain, desk_identity(vault))
+        except VoluntasError as err:
+            failure = err
+        after = os.fstat(fh.fileno())
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+        return Outcome(file, inbox.SKIPPED, "", "still arriving")
+    if failure is not None:
+        return _rejected(file, failure)
+    return digest, plain
+
+
+def receive_file(vault: Vault, path: Path, port: DossierPort) -> Outcome:
+    got = read_bundle(vault, path)
+    if isinstance(got, Outcome):
+        return got
+    digest, plain = got
+    file = path.name
     try:
-        opened, key_fp = open_bundle(vault, file, data, port)
+        opened, key_fp = open_bundle(vault, file, plain, port)
     except VoluntasError as err:
-        return Outcome(file, inbox.REJECTED, err.code, err.message())
+        return _rejected(file, err)
     except Exception as err:  # noqa: BLE001 - hostile input must end in a reason, never a traceback
-        odd = VoluntasError("S032", file=file, kind=type(err).__name__)
-        return Outcome(file, inbox.REJECTED, odd.code, odd.message())
+        return _rejected(file, VoluntasError("S032", file=file, kind=type(err).__name__))
     bid = opened.bundle_id
     earlier = _seen(vault, bid)
     case_code = str(opened.manifest.get("case_code", ""))
@@ -106,29 +178,45 @@ def receive_one(vault: Vault, path: Path, data: bytes, port: DossierPort) -> Out
         replay = VoluntasError("S028", file=file, bundle=bid)
         return Outcome(file, inbox.REJECTED, replay.code, replay.message(), bid, case_code)
     verification = {"signature": "valid", "interviewer_key": key_fp, "recipient": "this desk",
-                    "files": "complete", "dossier": "valid", "replay": "new", "file_name": file}
+                    "files": "complete", "dossier": "valid with the enrolled certificate",
+                    "consistency": "record.json, the bundle manifest and the signed dossier agree",
+                    "replay": "new", "file_name": file}
     with vault.records.transaction() as conn:
+        case_code = link.desk_case(conn, case_code, key_fp)  # another interviewer's NK-A is another man
+        link.lapse(conn, case_code)
         conn.execute("INSERT INTO desk_bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (bid, digest, key_fp, case_code, opened.manifest_bytes, opened.signature,
                       json.dumps(opened.record(), ensure_ascii=False), opened.files[bundle.DOSSIER],
                       json.dumps(verification), secrets.token_hex(16) + ".receipt", vault.clock.iso_now()))
         for name, blob in opened.files.items():
             if name.startswith("attachments/"):
-                conn.execute("INSERT INTO desk_files VALUES (?, ?, ?)", (bid, name, blob))
+                _store(conn, bid, name, blob)
         vault.records.audit(conn, audit.VAULT_CHAIN, "bundle_received", 0, text_hash=digest)
     bus.announce("desk.received", bundle_id=bid, case_code=case_code)
     return Outcome(file, inbox.IMPORTED, "", "", bid, case_code)
+
+
+CHUNK = 8 * 1024 * 1024  # SQLite copies a bound blob twice: stored in pieces, memory stays near one bundle
+
+
+def _store(conn: Any, bundle_id: str, name: str, blob: bundle.Blob) -> None:
+    """One attachment as rows `name`, `name` NUL 000001, ...: a NUL never occurs in an archive name."""
+    for i in range(0, max(len(blob), 1), CHUNK):
+        conn.execute("INSERT INTO desk_files VALUES (?, ?, ?)",
+                     (bundle_id, name if i == 0 else f"{name}\x00{i // CHUNK:06d}", blob[i:i + CHUNK]))
+
+
+def read_desk_file(vault: Vault, bundle_id: str, name: str) -> bytes:
+    """An attachment as received (its pieces joined); b"" when there is none of that name."""
+    rows = vault.conn_or_raise().execute(
+        "SELECT data FROM desk_files WHERE bundle_id = ? AND (name = ? OR (name > ? AND name < ?)) ORDER BY name",
+        (bundle_id, name, name + "\x00", name + "\x01")).fetchall()
+    return b"".join(bytes(r[0]) for r in rows)
 
 
 def desk_receive(vault: Vault, folder: Path, port: DossierPort | None = None) -> list[Outcome]:
     """Receive every complete bundle in `folder`; partial files are skipped and tried next time."""
     use = port or default_port()
     desk_identity(vault)  # S007 before anything else
-    outcomes = []
-    for path in inbox.candidates(Path(folder), bundle.SUFFIX):
-        data = inbox.read_settled(path, bundle.MAX_BUNDLE)
-        if data is None:
-            outcomes.append(Outcome(path.name, inbox.SKIPPED, "", "still arriving or too large"))
-            continue
-        outcomes.append(receive_one(vault, path, data, use))
-    return outcomes
+    folder = require_folder(folder)
+    return [receive_file(vault, path, use) for path in inbox.candidates(folder, bundle.SUFFIX)]

@@ -1,90 +1,220 @@
 """Legal-team recipients configured on a field laptop (written by `desk recipient`).
 
-A recipient file is JSON: the desk's age X25519 recipient (bundles are encrypted to it) and the desk's
-Ed25519 public key (receipts are verified with it), with a label and the fingerprint to compare, out of
-band, with the one the legal team reads out. At least one recipient is needed to finalize; two are
-recommended so that the loss of one legal-team key loses nothing.
+A recipient file (voluntas-desk-recipient/2) is JSON: the desk's age X25519 recipient (bundles are
+encrypted to it), the desk's Ed25519 public key (receipts are verified with it), a label and the
+fingerprints, signed by that Ed25519 key, so an edited file is refused. The field laptop shows the desk
+key's fingerprint beside each recipient, to compare out of band with the one the legal team reads out.
+
+Only the primary desk's receipt purges a field copy (the first signed recipient added, or the one added
+with --primary): a rogue second recipient can read the bundles it is sent, openly listed here, but can
+never make them vanish before the real desk has them. A plain `age1...` line (or an unsigned /1 file)
+is accepted as an unsigned recipient: it receives bundles, its receipts are never trusted.
+At most MAX_RECIPIENTS; at least one is needed to finalize, two are recommended.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.errors import VoluntasError
+import rfc8785
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
+from desktop.core.errors import N_, VoluntasError
 from desktop.core.events import bus
+from desktop.core.identity import fingerprint
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.bundle import parse_recipient, recipient_fingerprint
 from desktop.core.vault import Vault, audit
 
-FORMAT = "voluntas-desk-recipient/1"
+FORMAT = "voluntas-desk-recipient/2"
+UNSIGNED_FORMAT = "voluntas-desk-recipient/1"
 RECOMMENDED = 2
+MAX_RECIPIENTS = 16  # a bundle's age header then stays within the desk's limit (agehdr.MAX_STANZAS)
 MAX_FILE = 64 * 1024
+PRIMARY = "sync.primary_recipient"  # settings: the fingerprint of the recipient marked primary
+SIGNED = "sync.signed_recipients"  # settings: fingerprints of recipients added from a signed file
+ROLE_TEXT = {"primary": N_("primary desk: its receipt purges"),
+             "signed": N_("signed: its receipts are shown, never purge"),
+             "unsigned": N_("unsigned: receives bundles, never purges")}
 
 
 @dataclass(frozen=True)
 class Recipient:
     fingerprint: str
     age_recipient: str
-    desk_key: bytes  # raw Ed25519 public key of the desk (receipts)
+    desk_key: bytes  # raw Ed25519 public key of the desk (receipts); empty when unsigned
     label: str
     added_at: str
+    signed: bool = False
+    primary: bool = False
+
+    @property
+    def desk_fingerprint(self) -> str:
+        return fingerprint(self.desk_key) if self.desk_key else ""
+
+    @property
+    def role(self) -> str:
+        return "primary" if self.primary else "signed" if self.signed else "unsigned"
 
 
-def recipient_document(age_recipient: str, desk_key: bytes, label: str) -> dict[str, Any]:
-    return {"format": FORMAT, "label": label, "age_recipient": age_recipient, "desk_ed25519": desk_key.hex(),
-            "fingerprint": recipient_fingerprint(age_recipient)}
+@dataclass(frozen=True)
+class RecipientFile:
+    age_recipient: str
+    desk_key: bytes  # empty when unsigned
+    label: str
+    signed: bool
 
 
-def read_recipient_file(path: Path) -> tuple[str, bytes, str]:
-    """(age recipient, desk Ed25519 key, label) from a file; errors name the file and the field."""
+def recipient_document(age_recipient: str, desk_key: bytes, label: str,
+                       signing_key: ed25519.Ed25519PrivateKey | None = None) -> dict[str, Any]:
+    """The recipient file's JSON; signed (format /2) when the desk's key is given."""
+    body: dict[str, Any] = {"format": FORMAT if signing_key else UNSIGNED_FORMAT, "label": label,
+                            "age_recipient": age_recipient, "desk_ed25519": desk_key.hex(),
+                            "fingerprint": recipient_fingerprint(age_recipient)}
+    if signing_key is None:
+        return body
+    body["desk_fingerprint"] = fingerprint(desk_key)
+    return {**body, "signature": signing_key.sign(rfc8785.dumps(body)).hex()}
+
+
+def _bad(file: str, field: str, problem: str) -> VoluntasError:
+    return VoluntasError("S002", file=file, field=field, problem=problem)
+
+
+def _plain_line(file: str, text: str) -> RecipientFile | None:
+    """An age recipients file: one `age1...` line, blank lines and # comments allowed."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    if len(lines) != 1 or not lines[0].startswith("age1"):
+        return None
+    parse_recipient(lines[0], file)
+    return RecipientFile(lines[0], b"", lines[0][:12] + "...", False)  # the label shows which key
+
+
+def read_recipient_file(path: Path) -> RecipientFile:
+    """The recipient a file names; errors name the file and the field, never a value."""
     file = str(path)
     try:
         raw = Path(path).read_bytes()[: MAX_FILE + 1]
     except OSError as err:
         raise VoluntasError("S006", path=file, reason=err.strerror or type(err).__name__) from None
     if len(raw) > MAX_FILE:
-        raise VoluntasError("S002", file=file, field="-", problem="file too large")
+        raise _bad(file, "-", "file too large")
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise VoluntasError("S002", file=file, field="-", problem="not JSON") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise VoluntasError("S002", file=file, field="format", problem=f"must be {FORMAT}")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _bad(file, "-", "not UTF-8 text") from None
+    if not text.lstrip().startswith("{"):
+        plain = _plain_line(file, text)
+        if plain is None:
+            raise _bad(file, "-", "neither a recipient file nor one age1... line")
+        return plain
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        raise _bad(file, "-", "not JSON") from None
+    if not isinstance(doc, dict) or doc.get("format") not in (FORMAT, UNSIGNED_FORMAT):
+        raise _bad(file, "format", f"must be {FORMAT}")
     age = doc.get("age_recipient")
     if not isinstance(age, str):
-        raise VoluntasError("S002", file=file, field="age_recipient", problem="missing")
+        raise _bad(file, "age_recipient", "missing")
     parse_recipient(age, file)
     try:
         key = bytes.fromhex(str(doc.get("desk_ed25519", "")))
     except ValueError:
         key = b""
     if len(key) != 32:
-        raise VoluntasError("S002", file=file, field="desk_ed25519", problem="not a 32-byte hex key")
+        raise _bad(file, "desk_ed25519", "not a 32-byte hex key")
     stated = doc.get("fingerprint")
     if stated is not None and stated != recipient_fingerprint(age):
-        raise VoluntasError("S002", file=file, field="fingerprint", problem="does not match age_recipient")
-    label = doc.get("label")
-    return age.strip(), key, label if isinstance(label, str) else ""
+        raise _bad(file, "fingerprint", "does not match age_recipient")
+    label = doc.get("label") if isinstance(doc.get("label"), str) else ""
+    if doc["format"] == UNSIGNED_FORMAT:
+        return RecipientFile(age.strip(), b"", str(label), False)
+    body = {k: v for k, v in doc.items() if k != "signature"}
+    try:
+        ed25519.Ed25519PublicKey.from_public_bytes(key).verify(bytes.fromhex(str(doc.get("signature"))),
+                                                               rfc8785.dumps(body))
+    except (InvalidSignature, ValueError, TypeError):
+        raise _bad(file, "signature", "does not verify with the desk's key: the file was edited") from None
+    return RecipientFile(age.strip(), key, str(label), True)
 
 
-def add_recipient(vault: Vault, path: Path) -> Recipient:
-    age, key, label = read_recipient_file(path)
-    fp = recipient_fingerprint(age)
+def add_recipient(vault: Vault, path: Path, primary: bool = False) -> Recipient:
+    found = read_recipient_file(path)
+    if primary and not found.signed:
+        raise VoluntasError("S013")
+    fp = recipient_fingerprint(found.age_recipient)
     now = vault.clock.iso_now()
     with vault.records.transaction() as conn:
         if conn.execute("SELECT 1 FROM recipients WHERE fingerprint = ?", (fp,)).fetchone():
             raise VoluntasError("S008", fingerprint=fp)
-        conn.execute("INSERT INTO recipients VALUES (?, ?, ?, ?, ?)", (fp, age, key, label, now))
+        if conn.execute("SELECT count(*) FROM recipients").fetchone()[0] >= MAX_RECIPIENTS:
+            raise VoluntasError("S012", limit=MAX_RECIPIENTS)
+        conn.execute("INSERT INTO recipients VALUES (?, ?, ?, ?, ?)",
+                     (fp, found.age_recipient, found.desk_key, found.label, now))
+        if found.signed:
+            signed = _setting(conn, SIGNED, [])
+            _store(conn, SIGNED, [*signed, fp])
+        if primary:
+            _store(conn, PRIMARY, fp)
         vault.records.audit(conn, audit.VAULT_CHAIN, "recipient_added", 0, text_hash=fp.replace(" ", ""))
     bus.announce("recipients.changed")
-    return Recipient(fp, age, key, label, now)
+    return next(r for r in list_recipients(vault) if r.fingerprint == fp)
+
+
+def _setting(conn: Any, key: str, default: Any) -> Any:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else default
+
+
+def _store(conn: Any, key: str, value: Any) -> None:
+    conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 
 
 def list_recipients(vault: Vault) -> list[Recipient]:
-    rows = vault.conn_or_raise().execute(
-        "SELECT fingerprint, age_recipient, desk_key, label, added_at FROM recipients ORDER BY added_at, fingerprint"
-    ).fetchall()
-    return [Recipient(r[0], r[1], bytes(r[2]), r[3], r[4]) for r in rows]
+    """Oldest first; `primary` is the one marked so, else the first added from a signed file."""
+    conn = vault.conn_or_raise()
+    rows = conn.execute("SELECT fingerprint, age_recipient, desk_key, label, added_at FROM recipients "
+                        "ORDER BY added_at, rowid").fetchall()
+    signed = set(_setting(conn, SIGNED, []))
+    # Recipients added before signed files existed keep their desk key: they stay able to purge.
+    legacy = {r[0] for r in rows if len(bytes(r[2])) == 32 and r[0] not in signed}
+    marked = _setting(conn, PRIMARY, None)
+    can = [r[0] for r in rows if r[0] in signed or r[0] in legacy]
+    primary = marked if marked in can else (can[0] if can else None)
+    return [Recipient(r[0], r[1], bytes(r[2]), r[3], r[4], r[0] in signed or r[0] in legacy, r[0] == primary)
+            for r in rows]
+
+
+def primary_desk_key(vault: Vault) -> bytes | None:
+    """The Ed25519 key whose receipts purge, or None when no signed recipient is configured."""
+    return next((r.desk_key for r in list_recipients(vault) if r.primary), None)
+
+
+ROW_TEXT = N_("{label} - desk key {desk}; {role}; receipts from this desk: {count}")
+
+
+def describe(vault: Vault, translate: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(label, age fingerprint) for the window: the label names the desk key, the role, and how many
+    bundles that desk has receipted (purged ones for the primary, noted ones for the others)."""
+    conn = vault.conn_or_raise()
+    purged: dict[str, int] = {}
+    for (desk,) in conn.execute("SELECT desk FROM receipts"):
+        purged[str(desk)] = purged.get(str(desk), 0) + 1
+    noted: dict[str, int] = {}
+    for desks in dict(_setting(conn, "sync.receipted_by", {})).values():  # written by receipts.py
+        for desk in desks:
+            noted[desk] = noted.get(desk, 0) + 1
+    out = []
+    for r in list_recipients(vault):
+        fp = r.desk_fingerprint
+        count = purged.get(fp, 0) + noted.get(fp, 0) if fp else 0
+        desk = " ".join(fp.split(" ")[:4]) + " ..." if fp else "-"
+        out.append((translate(ROW_TEXT).format(label=r.label or "-", desk=desk, role=translate(ROLE_TEXT[r.role]),
+                                               count=count), r.fingerprint))
+    return out

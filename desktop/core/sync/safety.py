@@ -80,9 +80,13 @@ def check_members(file: str, members: list[tarfile.TarInfo]) -> list[tarfile.Tar
 
 
 def _open(file: str, data: bytes) -> tarfile.TarFile:
+    return _open_io(file, io.BytesIO(data))
+
+
+def _open_io(file: str, fileobj: io.BytesIO) -> tarfile.TarFile:
     try:
         # "r:" is plain tar only: a compressed archive (a bomb) is refused, not unpacked.
-        return tarfile.open(fileobj=io.BytesIO(data), mode="r:")
+        return tarfile.open(fileobj=fileobj, mode="r:")
     except (tarfile.TarError, EOFError, ValueError) as err:
         raise VoluntasError("S023", file=file, problem=f"not a plain tar archive ({type(err).__name__})") from None
 
@@ -107,6 +111,21 @@ def read_archive(file: str, data: bytes) -> dict[str, bytes]:
             if len(blob) != m.size:
                 raise VoluntasError("S023", file=file, problem="an entry is shorter than its header says")
             out["/".join(PurePosixPath(m.name).parts)] = blob
+    return out
+
+
+def read_archive_views(file: str, buf: io.BytesIO) -> dict[str, memoryview]:
+    """Like read_archive, but each file is a view into `buf` (no copy: the desk keeps one copy of a bundle)."""
+    buf.seek(0)
+    with _open_io(file, buf) as tar:
+        members = check_members(file, _members(file, tar))
+    view = buf.getbuffer()
+    out: dict[str, memoryview] = {}
+    for m in members:
+        blob = view[m.offset_data:m.offset_data + m.size]
+        if len(blob) != m.size:
+            raise VoluntasError("S023", file=file, problem="an entry is shorter than its header says")
+        out["/".join(PurePosixPath(m.name).parts)] = blob
     return out
 
 

@@ -20,6 +20,7 @@ from desktop.core.events import bus
 from desktop.core.sync import bundle
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.port import DossierPort, default_port
+from desktop.core.sync.receive import case_code_problem
 from desktop.core.sync.recipients import list_recipients
 from desktop.core.vault import Vault, audit
 from desktop.core.vault.db import Connection
@@ -107,6 +108,9 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
     case_id = case_ids.pop()
     record, attachments, heads = _record(conn, ids)
     case_code = record["interviews"][0]["case_code"]
+    problem = case_code_problem(case_code)
+    if problem:  # the desk would refuse it (S034): say so here, before anything is sealed
+        raise VoluntasError("S016", problem=problem)
     bundle_id = bundle.new_id()
     extra = {"bundle_id": bundle_id, "recipients": sorted(bundle.recipient_fingerprint(r) for r in recipients)}
     pdf = (port or default_port()).render(vault, ids, extra)
