@@ -41,10 +41,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     try:
         ident = vault.records.identity()
         (root / "dossier.pdf").write_bytes(build_dossier(vault, import_case(vault, "V05", "ko", "en")).pdf)
+        public = ident.ed25519_key().public_key().public_bytes(  # before lock: lock zeroes the private keys
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     finally:
         vault.lock()
-    (root / "interviewer-ed25519.pem").write_bytes(ident.ed25519_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    (root / "interviewer-ed25519.pem").write_bytes(public)
     yield root
 
 
