@@ -8,7 +8,11 @@ Public API:
         the whole file (sign.py), writes atomically (temp, fsync, rename, fsync folder).
         extra_manifest: more manifest fields, e.g. {"recipients": [...]} for the sealing step.
         Raises VoluntasError: D001/D002 (selection), D005 (signing), V011 (write; names the path).
-    build_dossier(...) -> ExportResult      the same, without writing (the seal step keeps the bytes)
+        A dossier of any interview still in draft says "DRAFT, not finalized" on every page and
+        "draft": true in its manifest; the desk refuses it (is_draft).
+    build_dossier(..., final=False) -> ExportResult   the same, without writing (the seal step keeps the
+                                            bytes and passes final=True: sealing is the finalization)
+    is_draft(pdf_bytes) -> bool             the embedded manifest says "draft": true
     verify_dossier(path, trust_cert_pem=None) -> VerifyResult(ok, reasons, details)
         trust_cert_pem: the interviewer's (or the organisation's) certificate, PEM or DER bytes.
         Raises VoluntasError D003 (unreadable file) or D004 (unreadable certificate).
@@ -41,12 +45,16 @@ class ExportResult:
 
 def build_dossier(vault: Vault, case_id_or_interview_ids: str | Sequence[str], *,
                   extra_manifest: Mapping[str, Any] | None = None, translate: Callable[[str], str] | None = None,
-                  now: dt.datetime | None = None) -> ExportResult:
+                  now: dt.datetime | None = None, final: bool = False) -> ExportResult:
+    import dataclasses
+
     from desktop.core.dossier import manifest, pdf
     from desktop.core.dossier.assemble import assemble
     from desktop.core.dossier.sign import sign_dossier
 
     d = assemble(vault, case_id_or_interview_ids, now=now)
+    if final:  # the seal step finalizes as it renders: its dossier is never a draft
+        d = dataclasses.replace(d, draft=False)
     if translate is None:
         from desktop import i18n
 
@@ -68,6 +76,25 @@ def export_dossier(vault: Vault, case_id_or_interview_ids: str | Sequence[str], 
     path = Path(out_path)
     write_atomic(path, built.pdf, mode=0o600)
     return ExportResult(path, built.pdf, built.manifest, built.manifest_sig, built.pages)
+
+
+def is_draft(pdf: bytes) -> bool:
+    """True when the dossier's embedded manifest says it is a draft (older dossiers carry no flag)."""
+    import io
+    import json
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf))
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+        for i in range(0, len(names), 2):
+            if str(names[i]) == "manifest.json":
+                data = names[i + 1]["/EF"]["/F"].data
+                return json.loads(data.decode("utf-8")).get("draft") is True
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return False
+    return False
 
 
 def prewarm() -> None:
@@ -102,4 +129,5 @@ def verify_dossier(path: str | Path, trust_cert_pem: bytes | None = None) -> Ver
     return verify_bytes(data, trust)
 
 
-__all__ = ["ExportResult", "VerifyResult", "build_dossier", "export_dossier", "prewarm", "verify_dossier"]
+__all__ = ["ExportResult", "VerifyResult", "build_dossier", "export_dossier", "is_draft", "prewarm",
+           "verify_dossier"]

@@ -82,6 +82,7 @@ class Dossier:
     certificate: bytes
     created: str
     problems: list[str] = field(default_factory=list)
+    draft: bool = False  # exported before finalize: marked on every page, in the manifest; the desk refuses it
 
 
 def translator(lang: str) -> Translate:
@@ -218,7 +219,8 @@ def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None =
     created = (now or vault.clock.wall()).astimezone(dt.UTC).replace(microsecond=0)
     return Dossier(chosen[0].case_id, chosen[0].case_code, ident.organisation, ident.interviewer, ident.device_id,
                    form, rs, catalog_hashes(), evaluation, text, parts, ident.ed25519_public(), ident.certificate,
-                   created.isoformat().replace("+00:00", "Z"), problems)
+                   created.isoformat().replace("+00:00", "Z"), problems,
+                   draft=any(p.row.state == "draft" for p in parts))
 
 
 def _report(ev: Any, rs: Any, form_id: str, lang: str, plain: Callable[..., str]) -> str:

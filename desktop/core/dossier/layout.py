@@ -65,12 +65,15 @@ class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
 
     footer_left = ""
     footer_banner = ""
+    watermark = ""  # "DRAFT, not finalized" across every page of a draft
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if not kwargs.get("initialFontName"):
             kwargs["initialFontName"] = LATIN  # else every page lists Helvetica, not embedded
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self.toc_pages: dict[str, int] = {}  # filled by toc.Anchor; the same objects in every page state
+        self.toc_slots: list[tuple[int, float, float, str]] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -93,14 +96,36 @@ class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]
         draw_runs(self, PAGE[0] / 2, y, self.footer_banner, 7.5, centre=True)
         self.setFont(LATIN, 7.5)
         self.drawRightString(PAGE[0] - MARGIN, y, f"{self._pageNumber} / {total}")
+        for page, x, y_slot, key in self.toc_slots:
+            if page == self._pageNumber and key in self.toc_pages:
+                self.setFont(LATIN, BODY.fontSize)
+                self.drawRightString(x, y_slot, str(self.toc_pages[key]))
+        if self.watermark:
+            self._watermark()
         self.restoreState()
 
+    def _watermark(self) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
 
-def draw_runs(canv: rl_canvas.Canvas, x: float, y: float, text: str, size: float, centre: bool = False) -> None:
+        self.saveState()
+        self.setFillColor(colors.Color(0.7, 0.1, 0.1, alpha=0.18))
+        self.translate(PAGE[0] / 2, PAGE[1] / 2)
+        self.rotate(50)
+        size = 40.0
+        width = sum(stringWidth(chunk, font + "-Bold", size) for font, chunk in safe_runs(self.watermark))
+        size = min(size, size * (PAGE[1] * 0.8) / max(width, 1))
+        draw_runs(self, 0, -size / 3, self.watermark, size, centre=True, bold=True)
+        self.restoreState()
+        self.setFillColor(colors.HexColor("#7a1f1f"))
+        draw_runs(self, PAGE[0] / 2, PAGE[1] - 10 * mm, self.watermark, 9, centre=True, bold=True)
+
+
+def draw_runs(canv: rl_canvas.Canvas, x: float, y: float, text: str, size: float, centre: bool = False,
+              bold: bool = False) -> None:
     """One line of text on the canvas, each run in its own font (drawString has no fallback either)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    pieces = safe_runs(text)
+    pieces = [(font + "-Bold" if bold else font, chunk) for font, chunk in safe_runs(text)]
     if centre:
         x -= sum(stringWidth(chunk, font, size) for font, chunk in pieces) / 2
     for font, chunk in pieces:
@@ -109,9 +134,10 @@ def draw_runs(canv: rl_canvas.Canvas, x: float, y: float, text: str, size: float
         x += stringWidth(chunk, font, size)
 
 
-def canvas_class(left: str, banner: str) -> type[NumberedCanvas]:
-    """A canvas class carrying this dossier's footer text."""
-    return type("DossierCanvas", (NumberedCanvas,), {"footer_left": left, "footer_banner": banner})
+def canvas_class(left: str, banner: str, watermark: str = "") -> type[NumberedCanvas]:
+    """A canvas class carrying this dossier's footer text (and a draft's watermark)."""
+    return type("DossierCanvas", (NumberedCanvas,), {"footer_left": left, "footer_banner": banner,
+                                                     "watermark": watermark})
 
 
 def cover_signature_area(canv: rl_canvas.Canvas, caption: str) -> None:

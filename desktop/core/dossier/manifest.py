@@ -9,6 +9,7 @@ covers the entire file; the first revision hashes to `rendered_sha256`; the mani
 verifies with the Ed25519 key it names; the signing certificate is the one the manifest names. The
 manifest binds the answers, notes, form, catalog and ruleset hashes, the evaluation, the audit-chain
 heads and both key fingerprints; the PDF signature binds the manifest to the pages.
+"draft" is true for a dossier exported before its interviews were finalized (older manifests lack it).
 The sealing step adds fields (e.g. "recipients") through `extra`.
 """
 
@@ -31,7 +32,7 @@ from desktop.core.identity import fingerprint
 FORMAT = "voluntas-dossier-manifest/1"
 NAME, SIG_NAME = "manifest.json", "manifest.sig"
 _RESERVED = {"format", "case", "interviews", "form", "ruleset", "catalogs", "evaluation_sha256", "keys",
-             "rendered_sha256", "created"}
+             "rendered_sha256", "created", "draft"}
 
 
 def canonical(doc: Any) -> bytes:
@@ -72,6 +73,7 @@ def build(d: Dossier, rendered: bytes, extra: Mapping[str, Any] | None = None) -
                  "certificate_fingerprint": fingerprint(d.certificate), "device_id": d.device_id},
         "rendered_sha256": hashlib.sha256(rendered).hexdigest(),
         "created": d.created,
+        "draft": d.draft,
     }
     for key, value in (extra or {}).items():
         if key in _RESERVED:

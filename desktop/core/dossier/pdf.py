@@ -1,5 +1,6 @@
-"""The dossier as a PDF (reportlab): cover, consent and capacity record, every question asked with the
-text in the captive's language beside the interviewer's, the evaluation, an audit summary, the hashes.
+"""The dossier as a PDF (reportlab): the cover with the results (cover.py), contents, his wish, the
+evaluation in words (evalpages.py), consent and capacity record, every question asked with the text in
+the captive's language beside the interviewer's, an audit summary, the hashes.
 
 Fonts are embedded and subset. The document information holds no names: title and creator only.
 Interface strings are marked with N_ and translated by the caller's `translate`.
@@ -12,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     FrameBreak,
@@ -27,12 +27,17 @@ from reportlab.platypus import (
 
 from desktop.core.dossier import fonts, layout
 from desktop.core.dossier.assemble import DIFFERS, NOT_RECORDED, Dossier, InterviewPart, Item
-from desktop.core.dossier.layout import BODY, H1, H2, H3, QHEAD, SMALL, para
+from desktop.core.dossier.cover import DRAFT, contents, cover, wish_section
+from desktop.core.dossier.evalpages import evaluation
+from desktop.core.dossier.layout import BODY, H2, H3, QHEAD, SMALL, para
 from desktop.core.dossier.manifest import sha256_json
+from desktop.core.dossier.summary import Summary, summarise
+from desktop.core.dossier.toc import Anchor
+from desktop.core.dossier.words import Words
 from desktop.core.errors import N_
 from desktop.core.forms.shown_review import summary
 from desktop.core.identity import fingerprint
-from desktop.core.rules import BANNER
+from desktop.core.rules import BANNER, shipped_ruleset
 
 Translate = Callable[[str], str]
 TITLE = "Voluntas interview dossier"  # document information: no names, no case code
@@ -50,30 +55,54 @@ def render(d: Dossier, translate: Translate = str) -> bytes:
 
     fonts.register()
     _ = translate
+    lang = d.interviews[0].row.interviewer_lang
+    rs = shipped_ruleset(d.form.id)
+    w = Words(rs, lang)
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=layout.PAGE, leftMargin=layout.MARGIN, rightMargin=layout.MARGIN,
                           topMargin=layout.MARGIN, bottomMargin=layout.MARGIN + 4, title=TITLE, author="",
                           subject="", creator="Voluntas", keywords="")
     width = layout.PAGE[0] - 2 * layout.MARGIN
     cover_bottom = layout.SIG_BOX[3] + 20
-    cover = Frame(layout.MARGIN, cover_bottom, width, layout.PAGE[1] - layout.MARGIN - cover_bottom, id="cover")
+    cover_frame = Frame(layout.MARGIN, cover_bottom, width, layout.PAGE[1] - layout.MARGIN - cover_bottom,
+                        id="cover")
     body = Frame(layout.MARGIN, layout.MARGIN + 4, width, layout.PAGE[1] - 2 * layout.MARGIN - 4, id="body")
     caption = _(N_("Electronic signature of the interviewer's device (PAdES); see the last page to check it."))
     doc.addPageTemplates([
-        PageTemplate("cover", [cover], onPage=lambda c, _d: layout.cover_signature_area(c, caption)),
+        PageTemplate("cover", [cover_frame], onPage=lambda c, _d: layout.cover_signature_area(c, caption)),
         PageTemplate("body", [body]),
     ])
+    summary = _summary(d, w)
+    sections = [("wish", _(N_("His wish"))), ("evaluation", _(N_("Evaluation"))),
+                ("record", _(N_("Consent and capacity")))]
+    sections += [(f"q{p.index}", _(N_("Interview {n} on {date}: questions and answers")).format(
+        n=p.index, date=p.row.interview_date)) for p in d.interviews]
+    sections += [("audit", _(N_("Audit summary"))), ("hashes", _(N_("Hashes and keys")))]
     story: list[Flowable] = [NextPageTemplate("body")]
-    story += _cover(d, _, width)
+    story += cover(d, summary, w, width)
     story += [FrameBreak()]
+    story += contents(sections, w)
+    story += [PageBreak()]
+    story += wish_section(d, d.evaluation, w, width, lambda part: Words(rs, part.row.captive_lang))
+    story += evaluation(d.evaluation, d.problems, w, width)
     story += _record(d, _, width)
     for part in d.interviews:
-        story += _questions(d, part, _, width)
-    story += _evaluation(d, _)
+        story += _questions(d, part, _, width, w)
     story += _audit(d, _, width)
     story += _hashes(d, _, width)
-    doc.build(story, canvasmaker=layout.canvas_class(d.case_code, _(BANNER)))
+    watermark = _(DRAFT) if d.draft else ""
+    doc.build(story, canvasmaker=layout.canvas_class(d.case_code, _(BANNER), watermark))
     return buf.getvalue()
+
+
+def _summary(d: Dossier, w: Words) -> Summary | None:
+    if d.evaluation is None:
+        return None
+    unreviewed = []
+    for part in d.interviews:
+        unreviewed += [w.question(q) for q, _lang, _still in part.unreviewed]
+    return summarise(w, d.evaluation, [p.answers for p in d.interviews],
+                     [p.row.interview_date for p in d.interviews], tuple(dict.fromkeys(unreviewed)))
 
 
 def _table(rows: list[list[Any]], widths: list[float], style: TableStyle = GRID) -> Table:
@@ -83,31 +112,9 @@ def _table(rows: list[list[Any]], widths: list[float], style: TableStyle = GRID)
     return table
 
 
-def _cover(d: Dossier, _: Translate, width: float) -> list[Flowable]:
-    dates = ", ".join(f"{p.row.interview_date} ({p.row.state}, {p.row.captive_lang}/{p.row.interviewer_lang})"
-                      for p in d.interviews)
-    rows = [
-        [_(N_("Case")), d.case_code], [_(N_("Interviews")), dates], [_(N_("Organisation")), d.organisation],
-        [_(N_("Interviewer")), d.interviewer], [_(N_("Device")), d.device_id],
-        [_(N_("Form")), f"{d.form.id} {d.form.version}"],
-        [_(N_("Ruleset")), f"{d.ruleset['id']} {d.ruleset['version']}"],
-        [_(N_("Made")), d.created],
-        [_(N_("Manifest key (Ed25519)")), fingerprint(d.ed25519_public)],
-        [_(N_("Signing certificate")), fingerprint(d.certificate)],
-    ]
-    out: list[Flowable] = [para(_(N_("Interview dossier")), H1), para(_(BANNER), layout.BANNER),
-                           _table(rows, [width * 0.28, width * 0.72])]
-    for problem in d.problems:
-        out.append(para(problem, BODY))
-    out.append(Spacer(1, 6))
-    out.append(para(_(N_("Answers are printed as recorded. Each question shows the exact text in the captive's "
-                         "language beside the interviewer's language. The signed manifest attached to this file "
-                         "holds every answer in machine-readable form.")), SMALL))
-    return out
-
-
 def _record(d: Dossier, _: Translate, width: float) -> list[Flowable]:
-    out: list[Flowable] = [para(_(N_("Consent and capacity")), H2)]
+    out: list[Flowable] = [PageBreak(), Anchor("record", _(N_("Consent and capacity"))),
+                           para(_(N_("Consent and capacity")), H2)]
     ev_rows = {i["index"]: i for i in (d.evaluation or {}).get("interviews", [])}
     for part in d.interviews:
         info = ev_rows.get(part.index, {})
@@ -122,12 +129,12 @@ def _record(d: Dossier, _: Translate, width: float) -> list[Flowable]:
     return out
 
 
-def _questions(d: Dossier, part: InterviewPart, _: Translate, width: float) -> list[Flowable]:
+def _questions(d: Dossier, part: InterviewPart, _: Translate, width: float, w: Words) -> list[Flowable]:
     row = part.row
-    out: list[Flowable] = [PageBreak(), para(_(N_("Interview {n} on {date}: questions and answers")).format(
-        n=part.index, date=row.interview_date), H2)]
+    title = _(N_("Interview {n} on {date}: questions and answers")).format(n=part.index, date=row.interview_date)
+    out: list[Flowable] = [PageBreak(), Anchor(f"q{part.index}", title), para(title, H2)]
     out.append(para(_(N_("Captive's language: {c}. Interviewer's language: {i}.")).format(
-        c=row.captive_lang, i=row.interviewer_lang), SMALL))
+        c=w.lang_name(row.captive_lang), i=w.lang_name(row.interviewer_lang)), SMALL))
     same = row.captive_lang == row.interviewer_lang
     checks = [i.text_check for s in part.sections for i in s.items]
     if checks and all(c == NOT_RECORDED for c in checks):
@@ -167,20 +174,8 @@ def _item(item: Item, _: Translate, width: float, same: bool, imported: bool) ->
     return out
 
 
-def _evaluation(d: Dossier, _: Translate) -> list[Flowable]:
-    out: list[Flowable] = [PageBreak(), para(_(N_("Evaluation")), H2), para(_(BANNER), layout.BANNER)]
-    lines = d.report.splitlines()
-    if lines and lines[0].strip() in (BANNER, _(BANNER)):
-        lines = lines[1:]  # the banner is already set above, boxed
-    for line in lines:
-        indent = len(line) - len(line.lstrip(" "))
-        style = ParagraphStyle(f"r{indent}", parent=BODY, leftIndent=indent * 4, spaceBefore=0)
-        out.append(para(line.strip() or " ", style))
-    return out
-
-
 def _audit(d: Dossier, _: Translate, width: float) -> list[Flowable]:
-    out: list[Flowable] = [PageBreak(), para(_(N_("Audit summary")), H2)]
+    out: list[Flowable] = [PageBreak(), Anchor("audit", _(N_("Audit summary"))), para(_(N_("Audit summary")), H2)]
     for part in d.interviews:
         seconds = part.duration_ms // 1000
         items = {i.qid: i for s in part.sections for i in s.items}
@@ -215,5 +210,6 @@ def _hashes(d: Dossier, _: Translate, width: float) -> list[Flowable]:
                  "'pdfsig FILE.pdf', or a PDF reader that trusts the certificate above. The attached "
                  "manifest.json is signed with the Ed25519 key above (manifest.sig) and holds the SHA-256 "
                  "of this document as rendered, before the manifest and the signature were added."))
-    return [para(_(N_("Hashes and keys")), H2), _table(rows, [width * 0.3, width * 0.7]), Spacer(1, 6),
+    title = _(N_("Hashes and keys"))
+    return [Anchor("hashes", title), para(title, H2), _table(rows, [width * 0.3, width * 0.7]), Spacer(1, 6),
             para(check, SMALL), Paragraph("", BODY)]

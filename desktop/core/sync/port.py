@@ -48,7 +48,7 @@ class DefaultPort:
 
     def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any]) -> bytes:
         build = _attr(_module(""), "build_dossier")
-        return bytes(build(vault, list(interview_ids), extra_manifest=dict(extra)).pdf)
+        return bytes(build(vault, list(interview_ids), extra_manifest=dict(extra), final=True).pdf)
 
     def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
         return self.check(pdf, certificate_der)[0]
@@ -56,7 +56,10 @@ class DefaultPort:
     def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, dict[str, Any] | None]:
         result = _attr(_module("verify"), "verify_bytes")(pdf, certificate_der)
         if getattr(result, "ok", False) and getattr(result, "trusted", False):
-            return None, getattr(result, "manifest", None)
+            manifest = getattr(result, "manifest", None)
+            if isinstance(manifest, dict) and manifest.get("draft") is True:  # exported before finalize
+                return "the dossier is a draft (exported before finalize), not a finalized record", None
+            return None, manifest
         reasons = getattr(result, "reasons", None) or ["not made with the enrolled certificate"]
         return "; ".join(str(r) for r in reasons), None
 
