@@ -1,4 +1,4 @@
-"""voluntas desk init | recipient | enrol | receive | list | case | signoff | link | unlink | receipts
+"""voluntas desk init | recipient | enrol | receive | list | case | signoff | link | unlink | receipts | export
 
 The legal desk's side. Its vault lives in --desk-dir (default: the global data dir), on the legal
 team's own machine.
@@ -41,9 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst = dsub.add_parser("list", help="the cases received")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=cmd_list)
-    case = dsub.add_parser("case", help="one case: all interviews and the case-level evaluation (JSON)")
+    case = dsub.add_parser("case", help="one case: every interview, the case-level evaluation over time, sign-offs")
     case.add_argument("case_code")
-    case.add_argument("--answers", action="store_true", help="include the answers and notes (printed on screen)")
+    case.add_argument("--json", action="store_true", help="the raw case view as JSON")
+    case.add_argument("--answers", action="store_true", help="with --json: include the answers and notes")
     case.set_defaults(func=cmd_case)
     sign = dsub.add_parser("signoff", help="add a reviewer's sign-off note to a case")
     sign.add_argument("case_code")
@@ -65,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rct = dsub.add_parser("receipts", help="write signed receipts for the bundles received")
     rct.add_argument("--to", required=True)
     rct.set_defaults(func=cmd_receipts)
+    register_export(dsub)
 
 
 def _dir(args: argparse.Namespace) -> Path:
@@ -162,6 +164,8 @@ def cmd_unlink(args: argparse.Namespace) -> int:
 def cmd_case(args: argparse.Namespace) -> int:
     from desktop.core.sync.caseview import case_view
 
+    if not args.json:
+        return cmd_case_text(args)
     with _open(args) as vault:
         view = case_view(vault, args.case_code)
     doc = dataclasses.asdict(view)
@@ -211,4 +215,37 @@ def cmd_identity_export(args: argparse.Namespace) -> int:
     print("  " + _("Recipient: {recipient}").format(recipient=recipient))
     print("  " + _("To decrypt a bundle without Voluntas: age -d -i {path} BUNDLE.age > bundle.tar").format(
         path=args.out))
+    return EXIT_OK
+
+
+def register_export(dsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    exp = dsub.add_parser("export", help="write the case's dossiers as received, and a signed case report")
+    exp.add_argument("case_code")
+    exp.add_argument("--out", required=True, help="folder (created if missing); existing files are kept")
+    exp.set_defaults(func=cmd_export)
+
+
+def cmd_case_text(args: argparse.Namespace) -> int:
+    from desktop import i18n
+    from desktop.core.sync.report import case_story, story_text
+
+    with _open(args) as vault:
+        story = case_story(vault, args.case_code, i18n.language())
+    print(story_text(story), end="")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop import i18n
+    from desktop.core.sync.export import export_case
+
+    with _open(args) as vault:
+        done = export_case(vault, args.case_code, Path(args.out), i18n.language())
+    for path in done.dossiers:
+        print(_("Dossier (as received): {path}").format(path=path))
+    print(_("Case report (signed by this desk): {path}").format(path=done.report))
+    print(_("Check the report with: voluntas dossier verify {report} --trust {cert}").format(
+        report=done.report, cert=done.certificate))
+    if done.ruleset_note:
+        print(done.ruleset_note)
     return EXIT_OK

@@ -66,10 +66,10 @@ def test_desk_and_field_commands(tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
     note.write_text("checked", encoding="utf-8")
     run_cli(*D, "desk", "signoff", "CLI-1", "--reviewer", "R", "--note-file", str(note), check=True)
-    view = json.loads(run_cli(*D, "desk", "case", "CLI-1", check=True).stdout)
+    view = json.loads(run_cli(*D, "desk", "case", "CLI-1", "--json", check=True).stdout)
     assert view["signoffs"][0]["note"] == "checked" and len(view["interviews"]) == 1
     assert view["interviews"][0]["answers"] == ["free_text", "ses_case"]  # question ids only
-    full = json.loads(run_cli(*D, "desk", "case", "CLI-1", "--answers", check=True).stdout)
+    full = json.loads(run_cli(*D, "desk", "case", "CLI-1", "--json", "--answers", check=True).stdout)
     assert full["interviews"][0]["answers"]["ses_case"] == "CLI-1"
     back = tmp_path / "back"
     back.mkdir()
@@ -138,7 +138,7 @@ def test_finalize_and_receive_with_the_real_dossier(tmp_path: Path) -> None:
     proc = run_cli(*D, "desk", "receive", "--from", str(out), "--json")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert [o["status"] for o in json.loads(proc.stdout)] == ["imported"]
-    view = json.loads(run_cli(*D, "desk", "case", "V05", check=True).stdout)
+    view = json.loads(run_cli(*D, "desk", "case", "V05", "--json", check=True).stdout)
     assert len(view["interviews"]) == 2 and view["evaluation"] is not None
     (out / next(out.iterdir()).name).write_bytes(b"age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n")
     proc = run_cli(*D, "desk", "receive", "--from", str(out))

@@ -13,6 +13,7 @@ Public API:
     build_dossier(..., final=False) -> ExportResult   the same, without writing (the seal step keeps the
                                             bytes and passes final=True: sealing is the finalization)
     is_draft(pdf_bytes) -> bool             the embedded manifest says "draft": true
+    embedded_manifest(pdf_bytes) -> dict | None   the attached manifest.json, unchecked
     verify_dossier(path, trust_cert_pem=None) -> VerifyResult(ok, reasons, details)
         trust_cert_pem: the interviewer's (or the organisation's) certificate, PEM or DER bytes.
         Raises VoluntasError D003 (unreadable file) or D004 (unreadable certificate).
@@ -78,23 +79,28 @@ def export_dossier(vault: Vault, case_id_or_interview_ids: str | Sequence[str], 
     return ExportResult(path, built.pdf, built.manifest, built.manifest_sig, built.pages)
 
 
-def is_draft(pdf: bytes) -> bool:
-    """True when the dossier's embedded manifest says it is a draft (older dossiers carry no flag)."""
+def embedded_manifest(pdf: bytes) -> dict[str, Any] | None:
+    """The manifest.json a dossier carries, unchecked (verify_bytes checks it); None if there is none."""
     import io
     import json
 
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
-        reader = PdfFileReader(io.BytesIO(pdf))
-        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+        names = PdfFileReader(io.BytesIO(pdf)).root["/Names"]["/EmbeddedFiles"]["/Names"]
         for i in range(0, len(names), 2):
             if str(names[i]) == "manifest.json":
-                data = names[i + 1]["/EF"]["/F"].data
-                return json.loads(data.decode("utf-8")).get("draft") is True
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
-        return False
-    return False
+                doc = json.loads(names[i + 1]["/EF"]["/F"].data.decode("utf-8"))
+                return doc if isinstance(doc, dict) else None
+    except Exception:  # noqa: BLE001 - a hostile file may break the parser anywhere: no manifest then
+        return None
+    return None
+
+
+def is_draft(pdf: bytes) -> bool:
+    """True when the dossier's embedded manifest says it is a draft (older dossiers carry no flag)."""
+    doc = embedded_manifest(pdf)
+    return doc is not None and doc.get("draft") is True
 
 
 def prewarm() -> None:
@@ -129,5 +135,5 @@ def verify_dossier(path: str | Path, trust_cert_pem: bytes | None = None) -> Ver
     return verify_bytes(data, trust)
 
 
-__all__ = ["ExportResult", "VerifyResult", "build_dossier", "export_dossier", "is_draft", "prewarm",
-           "verify_dossier"]
+__all__ = ["ExportResult", "VerifyResult", "build_dossier", "embedded_manifest", "export_dossier", "is_draft",
+           "prewarm", "verify_dossier"]

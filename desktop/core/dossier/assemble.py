@@ -128,7 +128,7 @@ def select(vault: Vault, case_or_ids: str | Sequence[str]) -> list[InterviewRow]
 
 
 def show_value(form: Form, qid: str, value: Any, tr: Translate) -> str:
-    """An answer as words: choice codes become their labels (code kept in brackets)."""
+    """An answer as words: choice codes become their labels in the language of `tr`."""
     q = form.questions.get(qid)
     choices = form.choices(qid) if q else None
     if q is not None and q.type == "signature" and isinstance(value, str):
@@ -137,7 +137,7 @@ def show_value(form: Form, qid: str, value: Any, tr: Translate) -> str:
     if choices is not None:
         labels = {c.code: tr(context(form, choices.id, c.code, "label"), c.label) for c in choices.choices}
         codes = value if isinstance(value, list) else [value]
-        return "; ".join(f"{labels[c]} [{c}]" if c in labels else str(c) for c in codes)
+        return "; ".join(labels.get(c, str(c)) for c in codes)  # codes are in the signed manifest
     if isinstance(value, bool):
         return "true" if value else "false"
     return value if isinstance(value, str) else str(value)

@@ -21,7 +21,8 @@ FIELD = "InterviewerSignature"
 RESERVED = 8192  # bytes for the CMS blob; an ECDSA signature with one certificate needs about 1 KB
 
 
-def sign_dossier(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity) -> bytes:
+def sign_dossier(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity,
+                 stamp_title: str = "Signed by the interviewer's device (PAdES B-B, ECDSA P-256)") -> bytes:
     """The rendered PDF with manifest.json and manifest.sig attached, PAdES-signed over the whole file."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
@@ -74,7 +75,7 @@ def _sign(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity
                                                 description=desc))
     groups = ident.cert_fingerprint().split(" ")
     stamp = TextStampStyle(
-        stamp_text=("Signed by the interviewer's device (PAdES B-B, ECDSA P-256)\n"
+        stamp_text=(f"{stamp_title}\n"
                     f"Certificate SHA-256: {' '.join(groups[:8])}\n"
                     f"                     {' '.join(groups[8:])}\n"
                     "Signing time (device clock): %(ts)s"),
