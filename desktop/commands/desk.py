@@ -1,4 +1,4 @@
-"""voluntas desk init | recipient | enrol | receive | list | case | signoff | link | unlink | receipts | export
+"""voluntas desk init | recipient | enrol | receive | list | case | signoff | link | unlink | receipts | export | gui
 
 The legal desk's side. Its vault lives in --desk-dir (default: the global data dir), on the legal
 team's own machine.
@@ -67,6 +67,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rct.add_argument("--to", required=True)
     rct.set_defaults(func=cmd_receipts)
     register_export(dsub)
+    gui = dsub.add_parser("gui", help="the desk window: inbox, cases, dossiers, sign-off, keys")
+    gui.add_argument("--demo", action="store_true", help="a throwaway desk with fictional received cases")
+    gui.set_defaults(func=cmd_gui)
 
 
 def _dir(args: argparse.Namespace) -> Path:
@@ -249,3 +252,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if done.ruleset_note:
         print(done.ruleset_note)
     return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop import desk_app  # the desk's composition root imports Qt; the other desk commands never do
+
+    if args.demo:
+        return desk_app.run_demo(args.lang)
+    return desk_app.run(_dir(args), args.lang)

@@ -1,0 +1,1 @@
+"""The legal desk window (voluntas desk gui)."""
