@@ -51,7 +51,9 @@ def cover(d: Dossier, s: Summary | None, w: Words, width: float) -> list[Flowabl
     _ = w.ui
     first = d.interviews[0].row
     dates = ", ".join(p.row.interview_date for p in d.interviews)
-    state = "; ".join(sorted({w.state(p.row.state) for p in d.interviews}))
+    # a sealed dossier is rendered as its interviews are finalized: they no longer count as drafts
+    states = {p.row.state if d.draft or p.row.state != "draft" else "finalized" for p in d.interviews}
+    state = "; ".join(sorted(w.state(x) for x in states))
     facts = [
         [_(N_("Case")), d.case_code, _(N_("Made")), d.created],
         [_(N_("Interviewer")), d.interviewer, _(N_("Organisation")), d.organisation or "-"],
@@ -104,6 +106,8 @@ def first_sentence(text: str) -> str:
 
 
 def _unreviewed(s: Summary, w: Words) -> str:
+    if s.unreviewed is None:
+        return w.ui(N_("No record of the text shown: the answers were imported."))
     if not s.unreviewed:
         return w.ui(N_("All reviewed by a translator."))
     return w.ui(N_("{count} question(s) were shown with translations no translator has reviewed: {labels}")).format(

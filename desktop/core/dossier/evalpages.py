@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from desktop.core.dossier import layout
@@ -18,6 +19,8 @@ from desktop.core.dossier.words import Words
 from desktop.core.errors import N_
 
 TITLE = N_("Evaluation")
+SUBHEAD = ParagraphStyle("subhead", parent=BODY, fontName=BODY.fontName + "-Bold", spaceBefore=5, keepWithNext=1)
+RULEHEAD = ParagraphStyle("rulehead", parent=SMALL, spaceBefore=4, keepWithNext=1)
 
 
 def evaluation(ev: Mapping[str, Any] | None, problems: list[str], w: Words, width: float) -> list[Flowable]:
@@ -54,15 +57,14 @@ def evaluation(ev: Mapping[str, Any] | None, problems: list[str], w: Words, widt
     facts.append((_(N_("Flags")), w.codes(wi["flags"])))
     out += e.facts(facts)
     for item in wi.get("interviews", []):
-        out.append(para(_(N_("Interview {n} on {date}: {result}")).format(
-            n=item["index"], date=item["interview_date"], result=w.result(item["result"])), BODY, bold=True))
-        out += e.fired(item["fired"])
+        head = para(_(N_("Interview {n} on {date}: {result}")).format(
+            n=item["index"], date=item["interview_date"], result=w.result(item["result"])), SUBHEAD)
+        out += e.fired(item["fired"], head) if item["fired"] else [head]
     if wi["fired"]:
-        out.append(para(_(N_("Across interviews")), BODY, bold=True))
-        out += e.fired(wi["fired"])
+        out += e.fired(wi["fired"], para(_(N_("Across interviews")), SUBHEAD))
     out += _risk(ri, w, e)
     out += _options(op, w, e)
-    out.append(para(_(N_("All flags: {codes}")).format(codes=w.codes(ev.get("flags", []))), BODY, bold=True))
+    out.append(para(_(N_("All flags: {codes}")).format(codes=w.codes(ev.get("flags", []))), SUBHEAD))
     for warn in ev.get("warnings", []):
         out.append(para(_(N_("Interview {n}: the answer to \"{question}\" was set aside as inconsistent.")).format(
             n=warn["interview"], question=w.question(warn["id"])), SMALL))
@@ -78,7 +80,7 @@ def _risk(ri: Mapping[str, Any], w: Words, e: _Eval) -> list[Flowable]:
                     (_(N_("Risk factors found")), "; ".join(w.factor(f) for f in ri["factors"]) or _(N_("none"))),
                     (_(N_("Flags")), w.codes(ri["flags"]))])
     out += e.fired(ri["fired"])
-    out.append(para(_(N_("Legal basis")), BODY, bold=True))
+    out.append(para(_(N_("Legal basis")), SUBHEAD))
     out += [para("- " + w.data(f"legal_basis.{n}.text", text), SMALL)
             for n, text in enumerate(ri.get("legal_basis", []), 1)]
     return out
@@ -88,12 +90,13 @@ def _options(op: Mapping[str, Any], w: Words, e: _Eval) -> list[Flowable]:
     _ = w.ui
     out: list[Flowable] = [para(_(N_("4. Options")), H3)]
     for option, code in op["result"].items():
-        out.append(para(f"{w.option(option)}: {w.result(code)}", BODY, bold=True))
+        head: list[Flowable] = [para(f"{w.option(option)}: {w.result(code)}", SUBHEAD)]
         conds = op["conditions"].get(option, [])
         if conds:
-            out.append(para(_(N_("Conditions: {conditions}")).format(
+            head.append(para(_(N_("Conditions: {conditions}")).format(
                 conditions="; ".join(w.condition(c) for c in conds)), SMALL))
-        out += e.fired([f for f in op["fired"] if f.get("option") == option])
+        fired = [f for f in op["fired"] if f.get("option") == option]
+        out += e.fired(fired, *head) if fired else head
     return out
 
 
@@ -104,20 +107,23 @@ class _Eval:
     def facts(self, rows: list[tuple[str, str]]) -> list[Flowable]:
         return [grid([[a, b] for a, b in rows], [self.width * 0.34, self.width * 0.66])]
 
-    def fired(self, entries: list[Mapping[str, Any]]) -> list[Flowable]:
+    def fired(self, entries: list[Mapping[str, Any]], *head: Flowable) -> list[Flowable]:
+        """Each fired rule as one block kept on a page; `head` rides with the first (never orphaned)."""
         w, _ = self.w, self.w.ui
         out: list[Flowable] = []
+        lead = list(head)
         for f in entries:
             rid = str(f["rule"])
             try:
                 english = w.rs.rule(rid).explanation
             except KeyError:
                 english = str(f.get("explanation", ""))
-            head = _(N_("Rule {rule}: {outcome}")).format(rule=rid, outcome=w.code(str(f["outcome"])))
+            title = _(N_("Rule {rule}: {outcome}")).format(rule=rid, outcome=w.code(str(f["outcome"])))
             if rid in self.unsigned:
-                head += " - " + _(N_("no legal sign-off yet"))
-            block: list[Flowable] = [para(head, SMALL, bold=True),
+                title += " - " + _(N_("no legal sign-off yet"))
+            block: list[Flowable] = [*lead, para(title, RULEHEAD, bold=True),
                                      para(w.data(f"{rid}.explanation", english), layout.ANSWER)]
+            lead = []
             if f.get("citations"):
                 block.append(para(_(N_("Sources: {sources}")).format(sources="; ".join(f["citations"])), SMALL))
             used = w.inputs(dict(f.get("inputs_used") or {}))

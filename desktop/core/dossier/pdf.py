@@ -98,11 +98,14 @@ def render(d: Dossier, translate: Translate = str) -> bytes:
 def _summary(d: Dossier, w: Words) -> Summary | None:
     if d.evaluation is None:
         return None
-    unreviewed = []
+    unreviewed: list[str] = []
     for part in d.interviews:
         unreviewed += [w.question(q) for q, _lang, _still in part.unreviewed]
+    checks = [i.text_check for p in d.interviews for s in p.sections for i in s.items]
+    recorded = any(c != NOT_RECORDED for c in checks)  # imported answers: no record of the text shown
     return summarise(w, d.evaluation, [p.answers for p in d.interviews],
-                     [p.row.interview_date for p in d.interviews], tuple(dict.fromkeys(unreviewed)))
+                     [p.row.interview_date for p in d.interviews],
+                     tuple(dict.fromkeys(unreviewed)) if recorded else None)
 
 
 def _table(rows: list[list[Any]], widths: list[float], style: TableStyle = GRID) -> Table:

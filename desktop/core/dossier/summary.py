@@ -33,7 +33,8 @@ class Summary:
     flags: str
     ruleset: str
     unsigned_rules: tuple[str, ...] | None  # None: the evaluation carries no review state
-    unreviewed: tuple[str, ...] = field(default_factory=tuple)  # question labels shown with unreviewed text
+    unreviewed: tuple[str, ...] | None = field(default_factory=tuple)  # shown with unreviewed text; None: no
+    # record of the text shown (imported answers)
     repeat: bool = False
 
 
@@ -47,7 +48,7 @@ def rule_text(w: Words, rule_id: str) -> str:
 
 
 def summarise(w: Words, ev: Mapping[str, Any], answers: Sequence[Mapping[str, Any]],
-              dates: Sequence[str], unreviewed: Sequence[str] = ()) -> Summary:
+              dates: Sequence[str], unreviewed: Sequence[str] | None = ()) -> Summary:
     """`answers` and `dates`: per interview, in the evaluation's order (interview n is answers[n-1])."""
     st, wi, ri, op = ev["status"], ev["wish"], ev["risk"], ev["options"]
     current = wi.get("current") or None
@@ -71,4 +72,5 @@ def summarise(w: Words, ev: Mapping[str, Any], answers: Sequence[Mapping[str, An
         chosen=tuple(chosen), reliability=w.result(wi["result"]),
         reasons=tuple(rule_text(w, r) for r in wi.get("reasons", [])), risk=risk, options=options,
         flags=w.codes(ev.get("flags", [])), ruleset=f"{rs.get('id', '-')} {rs.get('version', '-')}",
-        unsigned_rules=unsigned, unreviewed=tuple(unreviewed), repeat=bool(wi.get("repeat_interview")))
+        unsigned_rules=unsigned, unreviewed=None if unreviewed is None else tuple(unreviewed),
+        repeat=bool(wi.get("repeat_interview")))

@@ -52,6 +52,8 @@ def shoot(out: Path, langs: tuple[str, ...] = LANGS) -> list[Path]:
             tasks.wait()
             snap("02-cases")
             win.go("inbox")
+            junk = folder / "inbox" / "0f1e2d3c4b5a69788796a5b4c3d2e1f0.age"  # damaged: refused, with its reason
+            junk.write_bytes(b"age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n")
             win.pages["inbox"].receive()
             snap("03-inbox")
             win.open_case("DEMO-V06")
