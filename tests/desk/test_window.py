@@ -97,6 +97,16 @@ def test_inbox_receives_with_progress_and_a_line_per_bundle(win: Any, demo: Any)
     settle()
     assert any("duplicate, received before" in x for x in texts(inbox.lines))
     junk.unlink()
+    receipts = demo.root.parent / "receipts"
+    inbox.receipts_folder.edit.setText(str(receipts))
+    inbox.write_receipts()  # no such folder yet: said with its code, nothing written
+    settle()
+    assert inbox.status.text().startswith("S006") and str(receipts) in inbox.status.text()
+    receipts.mkdir()
+    inbox.write_receipts()
+    settle()
+    written = sorted(receipts.iterdir())
+    assert written and f"{len(written)} receipt(s) written" in inbox.status.text()
 
 
 def test_a_case_shows_its_story_opens_and_exports_its_dossiers_and_signs_off(win: Any, demo: Any,

@@ -22,6 +22,9 @@ from tests.dossier.sample import import_case
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 FIXTURES = Path(__file__).parent / "fixtures"
+# name, captive's language, interviewer's language, vignette: reliable, flags, no wish, a child, no evaluation
+SPECS = (("en", "en", "en", "V05"), ("uk", "ko", "uk", "V05"), ("v03", "ko", "uk", "V03"), ("v06", "ko", "uk", "V06"),
+         ("v13", "ko", "uk", "V13"), ("v12", "en", "en", "V12"), ("v04", "ko", "uk", "V04"))
 
 
 def flat(text: str) -> str:
@@ -57,8 +60,7 @@ def dossiers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     vault = make_vault(root / "v")
     out: dict[str, Any] = {}
     try:
-        for name, captive, interviewer, vignette in (("en", "en", "en", "V05"), ("uk", "ko", "uk", "V05"),
-                                                     ("v03", "ko", "uk", "V03")):
+        for name, captive, interviewer, vignette in SPECS:
             case = import_case(vault, vignette, captive, interviewer, code=f"NK-{name.upper()}")
             path = root / f"{name}.pdf"
             built = export_dossier(vault, case, path)
@@ -71,24 +73,29 @@ def dossiers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return out
 
 
-def evaluation_of(built: Any) -> dict[str, Any]:
+def evaluation_of(vignette: str) -> dict[str, Any]:
     from desktop.core.rules import evaluate_file
 
-    return evaluate_file(Path(__file__).parents[1] / "cases" / "V05.json").to_json()
+    return evaluate_file(Path(__file__).parents[1] / "cases" / f"{vignette}.json").to_json()
 
 
 @needs_poppler
-@pytest.mark.parametrize("name", ["en", "uk"])
+@pytest.mark.parametrize("name", ["en", "uk", "v06", "v13", "v12"])
 def test_the_cover_holds_status_wish_reliability_and_risk_in_words(dossiers: dict[str, Any], name: str) -> None:
     path, _built, _doc = dossiers[name]
-    lang = "en" if name == "en" else "uk"
-    ev = evaluation_of(None)
+    _name, _captive, lang, vignette = next(s for s in SPECS if s[0] == name)
+    ev = evaluation_of(vignette)
     w = Words(shipped_ruleset(), lang)
     cover = pages(path)[0]
     assert flat(w.result(ev["status"]["result"])) in cover  # Prisoner of war
-    assert flat(w.result(ev["wish"]["result"])) in cover  # Reliable, confirmed
-    assert "I do not want to go back" in cover  # his own words (wsh_open of the vignette)
-    assert flat(w.answer("wsh_pref", "o7")) in cover  # the option he chose, as a label
+    assert flat(w.result(ev["wish"]["result"])) in cover  # Reliable, confirmed / No wish stated / ...
+    current = ev["wish"]["current"]
+    if vignette == "V05":
+        assert "I do not want to go back" in cover  # his own words (wsh_open of the vignette)
+    if current and current["pref"] not in (None, "undecided", "declined"):
+        assert flat(w.answer("wsh_pref", current["pref"])) in cover  # the option he chose, as a label
+    for flag in ev["flags"]:
+        assert flat(w.code(flag)) in cover, flag
     for dest, result in ev["risk"]["result"].items():
         assert f"{flat(w.destination(dest))}: {flat(w.result(result))}" in cover, dest
     for option in ev["options"]["result"]:
@@ -97,13 +104,14 @@ def test_the_cover_holds_status_wish_reliability_and_risk_in_words(dossiers: dic
 
 
 @needs_poppler
-@pytest.mark.parametrize("name", ["en", "uk", "v03"])
+@pytest.mark.parametrize("name", [s[0] for s in SPECS])
 def test_no_evaluation_page_holds_a_raw_option_or_answer_code(dossiers: dict[str, Any], name: str) -> None:
     path, built, _doc = dossiers[name]
-    lang = "en" if name == "en" else "uk"
+    lang = next(s[2] for s in SPECS if s[0] == name)
     w = Words(shipped_ruleset(), lang)
     evaluation = " ".join(section(pages(path), flat(w.ui("Evaluation")), flat(w.ui("Consent and capacity"))))
-    assert flat(w.ui("Based on these answers and settings:")) in evaluation  # the inputs are there, as words
+    if name != "v04":  # V04 has no valid interview: no rule used an answer
+        assert flat(w.ui("Based on these answers and settings:")) in evaluation  # the inputs, as words
     codes = {f"o{n}" for n in range(1, 9)}
     form = shipped_form()
     for lst in form.choice_lists.values():
@@ -113,6 +121,7 @@ def test_no_evaluation_page_holds_a_raw_option_or_answer_code(dossiers: dict[str
         codes |= {c.code for lst in form.choice_lists.values() for c in lst.choices}
         codes |= {"true", "false", "individual", "grave", "unknown", "draft", "valid"}
     codes -= {"ua", "un", "ru"}  # country names in the published citations (kept as published)
+    evaluation = re.sub(r"\bno\. \d", "", evaluation)  # "M.S. v Belgium, no. 50012/08": a cited case number
     found = sorted(c for c in codes if re.search(rf"(?<![\w/-]){re.escape(c)}(?![\w/-])", evaluation))
     assert found == []
     assert not re.search(r"\b(?:cfg|ev|wsh|id|cap|con|set|vol)_[a-z_0-9]+\b", evaluation)
@@ -198,3 +207,27 @@ def test_the_desk_refuses_a_draft_sealed_by_a_rogue_laptop(tmp_path: Path) -> No
     finally:
         w.field.lock()
         w.desk.lock()
+
+
+@needs_poppler
+def test_the_cover_names_the_questions_shown_with_unreviewed_translations(tmp_path: Path) -> None:
+    from desktop.core.forms.shown_review import UNREVIEWED_EVENT
+
+    vault = make_vault(tmp_path / "v")
+    try:
+        case = import_case(vault, "V05", "ko", "uk", code="NK-SHOWN")
+        imported = build_dossier(vault, case, final=True)
+        first = vault.records.list_interviews()[0].id
+        vault.records.record_event(first, UNREVIEWED_EVENT, "wsh_pref", "ko")
+        shown = build_dossier(vault, case, final=True)
+    finally:
+        vault.lock()
+    w = Words(shipped_ruleset(), "uk")
+    for built, expected in ((imported, "No record of the text shown: the answers were imported."),
+                            (shown, "{count} question(s) were shown with translations no translator has reviewed: "
+                                    "{labels}")):
+        path = tmp_path / "x.pdf"
+        path.write_bytes(built.pdf)
+        cover = pages(path)[0]
+        said = flat(w.ui(expected).format(count=1, labels=w.question("wsh_pref")))
+        assert said in cover

@@ -102,7 +102,7 @@ def _summary(d: Dossier, w: Words) -> Summary | None:
     for part in d.interviews:
         unreviewed += [w.question(q) for q, _lang, _still in part.unreviewed]
     checks = [i.text_check for p in d.interviews for s in p.sections for i in s.items]
-    recorded = any(c != NOT_RECORDED for c in checks)  # imported answers: no record of the text shown
+    recorded = bool(unreviewed) or any(c != NOT_RECORDED for c in checks)  # imported: no record of it
     return summarise(w, d.evaluation, [p.answers for p in d.interviews],
                      [p.row.interview_date for p in d.interviews],
                      tuple(dict.fromkeys(unreviewed)) if recorded else None)
