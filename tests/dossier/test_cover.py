@@ -138,6 +138,10 @@ def test_a_ukrainian_dossier_carries_no_english_interface_words(dossiers: dict[s
     for english in ("Results", "Contents", "His wish", "Reliability", "Risk on return", "Options", "Flags",
                     "draft", "captive", "interviewer", "Evaluation", "Interview", "Languages", "not answered"):
         assert not re.search(rf"\b{english}\b", front), english
+    rest = " ".join(text[1:-1])  # every page but the cover's stamp and the hashes page's commands
+    for english in ("characters", "interview_started", "imported", "answer", "Answer", "Note", "Duration",
+                    "Audit", "draft", "captive's", "interviewer's"):
+        assert not re.search(rf"\b{english}\b", rest), english
 
 
 @needs_poppler

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop import paths
-from desktop.core.errors import VoluntasError
+from desktop.core.errors import N_, VoluntasError
 from desktop.core.forms.catalog import context
 from desktop.core.forms.model import Form
 from desktop.core.forms.session import shown_text
@@ -127,13 +127,16 @@ def select(vault: Vault, case_or_ids: str | Sequence[str]) -> list[InterviewRow]
     return sorted(out, key=lambda r: (r.interview_date, r.id))
 
 
-def show_value(form: Form, qid: str, value: Any, tr: Translate) -> str:
-    """An answer as words: choice codes become their labels in the language of `tr`."""
+SIGNATURE = N_("[signature, {count} characters, sha256 {digest}]")
+
+
+def show_value(form: Form, qid: str, value: Any, tr: Translate, ui: Callable[[str], str] = str) -> str:
+    """An answer as words: choice codes become their labels in the language of `tr` (`ui`: interface words)."""
     q = form.questions.get(qid)
     choices = form.choices(qid) if q else None
     if q is not None and q.type == "signature" and isinstance(value, str):
         digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:16]
-        return f"[signature, {len(value)} characters, sha256 {digest}]"
+        return ui(SIGNATURE).format(count=len(value), digest=digest)
     if choices is not None:
         labels = {c.code: tr(context(form, choices.id, c.code, "label"), c.label) for c in choices.choices}
         codes = value if isinstance(value, list) else [value]
@@ -144,7 +147,10 @@ def show_value(form: Form, qid: str, value: Any, tr: Translate) -> str:
 
 
 def _items(form: Form, answers: dict[str, Any], notes: dict[str, str], meta: dict[str, tuple[str, str]],
-           tr_c: Translate, tr_i: Translate) -> tuple[SectionPart, ...]:
+           tr_c: Translate, tr_i: Translate, langs: tuple[str, str] = ("en", "en")) -> tuple[SectionPart, ...]:
+    from desktop import i18n
+
+    ui_c, ui_i = i18n.translator(langs[0]), i18n.translator(langs[1])
     parts = []
     for s in form.sections:
         items = []
@@ -163,8 +169,9 @@ def _items(form: Form, answers: dict[str, Any], notes: dict[str, str], meta: dic
                 else tr_c(context(form, qid, "label"), q.label)
             items.append(Item(
                 qid, q.by, label_c, tr_i(context(form, qid, "label"), q.label),
-                value, show_value(form, qid, value, tr_c) if value is not None else "",
-                show_value(form, qid, value, tr_i) if value is not None else "", notes.get(qid), lang, digest, check,
+                value, show_value(form, qid, value, tr_c, ui_c) if value is not None else "",
+                show_value(form, qid, value, tr_i, ui_i) if value is not None else "", notes.get(qid), lang, digest,
+                check,
             ))
         if items:
             title = context(form, s.id, "title")
@@ -185,7 +192,8 @@ def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> Inter
     seq, head = audit.head(conn, row.id)
     found = conn.execute("SELECT COALESCE(question_id, ''), media_type, sha256 FROM attachments "
                          "WHERE interview_id = ? ORDER BY elapsed_ms, id", (row.id,)).fetchall()
-    sections = _items(form, answers, notes, meta, translator(row.captive_lang), translator(row.interviewer_lang))
+    sections = _items(form, answers, notes, meta, translator(row.captive_lang), translator(row.interviewer_lang),
+                      (row.captive_lang, row.interviewer_lang))
     from desktop.core.forms.shown_review import dossier_unreviewed
 
     unreviewed = dossier_unreviewed(form, [(e.event, e.question_id, e.lang) for e in entries])

@@ -47,6 +47,14 @@ GRID = TableStyle([
     ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
     ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
 ])
+EVENTS = {  # audit event names as words; an event not listed here is printed as recorded
+    "answer": N_("answers saved"), "answer_cleared": N_("answers cleared"), "attachment": N_("attachments"),
+    "note": N_("notes"), "imported": N_("imported"), "interview_started": N_("interview started"),
+    "finalized": N_("finalized"), "stopped": N_("stopped"), "minimal_record": N_("minimal record"),
+    "captive_language_changed": N_("captive's language changed"),
+    "interviewer_language_changed": N_("interviewer's language changed"),
+    "text_unreviewed": N_("shown with an unreviewed translation"),
+}
 RECORD_IDS = ("set_private", "set_present", "set_interp", "cap_assess", "con_decision", "con_scope", "con_how")
 
 
@@ -190,7 +198,7 @@ def _audit(d: Dossier, _: Translate, width: float) -> list[Flowable]:
             [_(N_("Language changes")), str(sum(n for e, n in ev.items() if "language" in e))],
             [_(N_("Re-consent")), str(sum(n for e, n in ev.items() if "consent" in e))],
             [_(N_("Present")), present],
-            [_(N_("Audit events")), ", ".join(f"{e} {n}" for e, n in sorted(ev.items()))],
+            [_(N_("Audit events")), ", ".join(f"{_(EVENTS.get(e, e))} {n}" for e, n in sorted(ev.items()))],
             [_(N_("Attachments")), str(len(part.attachments))],
             [_(N_("Shown with unreviewed translations")), summary((q, g, list(s)) for q, g, s in part.unreviewed)],
             [_(N_("Audit events")) + " (n)", str(part.audit_seq)],
