@@ -170,8 +170,12 @@ def test_idle_and_minimize_lock_and_keys_move_between_screens(win: Any, qtbot: A
         qtbot.keyClick(win, key, ctrl)
         settle()
         assert win.stack.currentWidget() is win.pages[page]
-    win.open_case("DEMO-V06")
+    cases = win.pages["cases"]
+    qtbot.keyClick(cases.list, Qt.Key.Key_Down)
+    qtbot.keyClick(cases.list, Qt.Key.Key_Return)  # Enter opens the selected case
     settle()
+    assert win.stack.currentWidget() is win.pages["case"]
+    assert win.pages["case"].case_code == cases.list.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(win, Qt.Key.Key_Escape)
     assert win.stack.currentWidget() is win.pages["cases"]
     qtbot.keyClick(win, Qt.Key.Key_L, ctrl)
@@ -199,3 +203,18 @@ def test_the_window_follows_the_language(win: Any) -> None:
     win.open_case("DEMO-V06")
     settle()
     assert "\ubbff\uc74c\uc131" in win.pages["case"].view.toPlainText()  # the story in Korean too
+
+
+def test_desk_gui_demo_starts_and_leaves_nothing_behind(isolated_env: Path) -> None:
+    """`voluntas desk gui --demo` as a user starts it: the window comes up, quits, the demo folder is gone."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VOLUNTAS_GUI_SMOKE_MS="1500")
+    before = set((isolated_env / "tmp").iterdir())
+    proc = subprocess.run([sys.executable, "-m", "desktop", "desk", "gui", "--demo"], capture_output=True,
+                          text=True, env=env, timeout=180, cwd=Path(__file__).resolve().parents[2])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    assert set((isolated_env / "tmp").iterdir()) == before
