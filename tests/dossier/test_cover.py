@@ -235,3 +235,13 @@ def test_the_cover_names_the_questions_shown_with_unreviewed_translations(tmp_pa
         cover = pages(path)[0]
         said = flat(w.ui(expected).format(count=1, labels=w.question("wsh_pref")))
         assert said in cover
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", [s[0] for s in SPECS])
+def test_the_cover_fits_on_page_one_and_contents_come_second(dossiers: dict[str, Any], name: str) -> None:
+    path, _built, _doc = dossiers[name]
+    w = Words(shipped_ruleset(), next(s[2] for s in SPECS if s[0] == name))
+    text = pages(path)
+    assert flat(w.ui(DECISION_SUPPORT)) in text[0]  # the cover's last line is still on page 1
+    assert flat(w.ui("Contents")) in text[1][:80]
