@@ -55,6 +55,8 @@ def test_the_case_report_tells_the_case_over_time_in_words(desk, tmp_path: Path)
     assert w.result("RELIABLE_CONFIRMED") in text and w.result("RELIABLE_PROVISIONAL") in text  # over time
     assert w.answer("wsh_pref", "o7") in text and "V05" in text
     assert "Signed by the legal desk" in text
+    sig = subprocess.run(["pdfsig", str(done.report)], capture_output=True, timeout=60).stdout.decode()
+    assert "Signature is Valid" in sig and "LegalDeskSignature" in sig and "Total document signed" in sig
 
 
 def test_desk_case_reads_as_words_and_json_stays(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,8 @@ RESERVED = 8192  # bytes for the CMS blob; an ECDSA signature with one certifica
 
 
 def sign_dossier(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity,
-                 stamp_title: str = "Signed by the interviewer's device (PAdES B-B, ECDSA P-256)") -> bytes:
+                 stamp_title: str = "Signed by the interviewer's device (PAdES B-B, ECDSA P-256)",
+                 field_name: str = FIELD) -> bytes:
     """The rendered PDF with manifest.json and manifest.sig attached, PAdES-signed over the whole file."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
@@ -81,11 +82,11 @@ def _sign(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity
                     "Signing time (device clock): %(ts)s"),
         border_width=1,
     )
-    meta = signers.PdfSignatureMetadata(field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES,
+    meta = signers.PdfSignatureMetadata(field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES,
                                         md_algorithm="sha256")
     pdf_signer = signers.PdfSigner(
         meta, signer, stamp_style=stamp,
-        new_field_spec=fields.SigFieldSpec(FIELD, on_page=0, box=SIG_BOX),
+        new_field_spec=fields.SigFieldSpec(field_name, on_page=0, box=SIG_BOX),
     )
     out = io.BytesIO()
     try:

@@ -103,4 +103,5 @@ def build_report(vault: Vault, s: CaseStory) -> bytes:
         "created": made,
     }
     data = canonical(doc)
-    return sign_dossier(rendered, data, ident.ed25519_key().sign(data), ident, stamp_title=STAMP)
+    return sign_dossier(rendered, data, ident.ed25519_key().sign(data), ident, stamp_title=STAMP,
+                        field_name="LegalDeskSignature")
