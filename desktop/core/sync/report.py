@@ -9,6 +9,8 @@ The signed PDF is in reportpdf.py.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -70,12 +72,16 @@ def _dossiers(vault: Vault, case_code: str) -> tuple[DossierLine, ...]:
     from desktop.core.dossier import embedded_manifest
 
     rows = vault.conn_or_raise().execute(
-        "SELECT bundle_id, received_at, pdf FROM desk_bundles WHERE case_code = ? ORDER BY received_at, bundle_id",
-        (case_code,)).fetchall()
-    out = []
-    for bid, received, pdf in rows:
-        import hashlib
+        "SELECT bundle_id, received_at, pdf, record FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchall()
 
+    def first_date(record: str) -> str:
+        dates = [str(i.get("interview_date", "")) for i in json.loads(record).get("interviews", [])]
+        return min(dates) if dates else ""
+
+    # in the order of the interviews they hold (bundles received together arrive in any order)
+    rows.sort(key=lambda r: (first_date(r[3]), str(r[1]), str(r[0])))
+    out = []
+    for bid, received, pdf, _record in rows:
         doc = embedded_manifest(bytes(pdf)) or {}
         rs = doc.get("ruleset") if isinstance(doc.get("ruleset"), dict) else {}
         named = f"{rs.get('id', '')} {rs.get('version', '')}".strip() if rs else ""

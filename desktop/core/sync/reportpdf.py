@@ -68,6 +68,8 @@ def render(s: CaseStory, desk: str, made: str) -> bytes:
             [_(N_("Risk on return")), "\n".join(f"{d}: {r}" for d, r in m.risk)],
             [_(N_("Options")), "\n".join(f"{o}: {r}" + (f" ({c})" if c else "") for o, r, c in m.options)],
             [_(N_("Flags")), m.flags],
+            [_(N_("Legal sign-off of the rules")), _(N_("Not recorded by this ruleset version."))
+             if m.unsigned_rules is None else ", ".join(r.split(":", 1)[0] for r in m.unsigned_rules) or "-"],
         ], [width * 0.24, width * 0.76]))
     story.append(para(_(N_("Sign-offs")), H3))
     signed = [[o.signed_at, o.reviewer, o.note] for o in s.signoffs] or [["-", "-", _(N_("none"))]]
