@@ -38,7 +38,7 @@ def sign_dossier(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: I
         cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]  # the certificate, once
     )
     try:
-        return _sign(rendered, manifest, manifest_sig, ident, signer)
+        return _sign(rendered, manifest, manifest_sig, ident, signer, stamp_title, field_name)
     finally:
         _wipe_parsed(key, set())
         wipe(der)
@@ -60,7 +60,8 @@ def _wipe_parsed(obj: Any, seen: set[int]) -> None:
                 _wipe_parsed(child, seen)
 
 
-def _sign(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity, signer: Any) -> bytes:
+def _sign(rendered: bytes, manifest: bytes, manifest_sig: bytes, ident: Identity, signer: Any, stamp_title: str,
+          field_name: str) -> bytes:
     from pyhanko.pdf_utils import embed
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
