@@ -105,19 +105,16 @@ class DeskCore:
     # -- inbox -------------------------------------------------------------------------------
     def bundles(self, folder: Path) -> list[Path]:
         from desktop.core.sync import bundle, inbox
+        from desktop.core.sync.outbox import require_folder
 
-        return list(inbox.candidates(Path(folder), bundle.SUFFIX))
+        return list(inbox.candidates(require_folder(Path(folder)), bundle.SUFFIX))
 
     def receive_one(self, path: Path) -> Outcome:
         """One bundle (the window calls this per file, so its progress bar moves per bundle)."""
-        from desktop.core.sync import bundle, inbox
         from desktop.core.sync.port import default_port
-        from desktop.core.sync.receive import receive_one
+        from desktop.core.sync.receive import receive_file
 
-        data = inbox.read_settled(path, bundle.MAX_BUNDLE)
-        if data is None:
-            return inbox.Outcome(path.name, inbox.SKIPPED, "", "still arriving or too large")
-        return receive_one(self._v(), path, data, default_port())
+        return receive_file(self._v(), path, default_port())
 
     # -- cases -------------------------------------------------------------------------------
     def cases(self) -> list[CaseRow]:

@@ -70,9 +70,11 @@ class CaseStory:
 
 def _dossiers(vault: Vault, case_code: str) -> tuple[DossierLine, ...]:
     from desktop.core.dossier import embedded_manifest
+    from desktop.core.sync import link
 
-    rows = vault.conn_or_raise().execute(
-        "SELECT bundle_id, received_at, pdf, record FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchall()
+    conn = vault.conn_or_raise()
+    rows = [row for member in link.group(conn, case_code) for row in conn.execute(  # linked cases too
+        "SELECT bundle_id, received_at, pdf, record FROM desk_bundles WHERE case_code = ?", (member,)).fetchall()]
 
     def first_date(record: str) -> str:
         dates = [str(i.get("interview_date", "")) for i in json.loads(record).get("interviews", [])]
