@@ -76,3 +76,24 @@ def test_each_crafted_attack_has_its_own_reason(tmp_path: Path) -> None:
     for name, phrase in expected.items():
         reasons = verify_bytes(found[name], ident.certificate).reasons
         assert any(phrase in r for r in reasons), (name, reasons)
+
+
+def test_a_changed_spelling_of_the_signature_hex_is_refused(tmp_path: Path) -> None:
+    """Flipping a hex digit's case in /Contents leaves the signature's bytes as they were, but the file is not
+    the one signed: the verifier must say so every time (it was accepted before, so T7 failed by chance)."""
+    import re
+
+    vault = make_vault(tmp_path / "v")
+    try:
+        ident = kept_identity(vault)
+        pdf = build_dossier(vault, import_case(vault, "V05", "ko", "en")).pdf
+    finally:
+        vault.lock()
+    assert verify_bytes(pdf, ident.certificate).ok
+    match = re.search(rb"/Contents <([0-9A-F]+)>", pdf)
+    assert match is not None
+    pos = match.start(1) + next(i for i, c in enumerate(match.group(1)) if c in b"ABCDEF")
+    flipped = pdf[:pos] + pdf[pos:pos + 1].lower() + pdf[pos + 1:]
+    result = verify_bytes(flipped, ident.certificate)
+    assert not result.ok
+    assert any("not written as the signer wrote it" in r for r in result.reasons), result.reasons

@@ -231,6 +231,9 @@ def _padding_problem(data: bytes, br: list[int], end: int) -> str | None:
         blob = bytes.fromhex(hole[1:-1].decode("ascii"))
     except (UnicodeDecodeError, ValueError):
         return "the signature's /Contents is not hexadecimal"
+    if hole[1:-1] != blob.hex().upper().encode("ascii"):
+        # the signer writes upper-case hex; any other spelling is a change to bytes outside the byte range
+        return "the signature's /Contents is not written as the signer wrote it"
     if len(blob) < 4 or blob[0] != 0x30:
         return "the signature's /Contents is not a DER structure"
     size, start = blob[1], 2
