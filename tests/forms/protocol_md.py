@@ -1,4 +1,4 @@
-"""Reads the tables of shared/domain/protocol.md, so tests compare the form with the spec itself."""
+"""Reads the tables of docs/spec/protocol-tables.md, so tests compare the form with its written specification."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DASH = "\u2013"  # the protocol writes an en dash for "none"
+DASH = "\u2013"  # the tables write an en dash for "none"
 
 
 @dataclass
 class Protocol:
     sections: dict[str, str] = field(default_factory=dict)  # id -> title
-    questions: list[dict[str, str]] = field(default_factory=list)  # rows of section 3, in order
+    questions: list[dict[str, str]] = field(default_factory=list)  # rows of "Questions", in order
     calculations: dict[str, str] = field(default_factory=dict)
     constraints: dict[str, str] = field(default_factory=dict)
-    choices: list[dict[str, str]] = field(default_factory=list)  # rows of section 7
+    choices: list[dict[str, str]] = field(default_factory=list)  # rows of "Choice lists"
     minimal_record: list[str] = field(default_factory=list)
 
 
@@ -51,19 +51,19 @@ def _tables(lines: list[str]) -> list[tuple[str, str, list[dict[str, str]]]]:
 def read_protocol(path: Path) -> Protocol:
     p = Protocol()
     for chapter, sub, rows in _tables(path.read_text(encoding="utf-8").splitlines()):
-        if chapter.startswith("3."):
+        if chapter == "Questions":
             m = re.match(r"(A\d+) (.+)", sub)
             assert m, sub
             p.sections[m.group(1)] = m.group(2)
             p.questions.extend(rows)
-        elif chapter.startswith("4."):
+        elif chapter == "Calculations":
             p.calculations.update({r["id"]: r["expression"] for r in rows})
-        elif chapter.startswith("5."):
+        elif chapter == "Constraints":
             p.constraints.update({r["id"]: r["constraint"] for r in rows})
-        elif chapter.startswith("6."):
+        elif chapter == "Minimal record":
             for r in rows:
                 for name in r["kept field"].split(","):
                     p.minimal_record.append(name.replace("(calculated)", "").strip())
-        elif chapter.startswith("7."):
+        elif chapter == "Choice lists":
             p.choices.extend(rows)
     return p

@@ -1,4 +1,4 @@
-"""The shipped form is the whole protocol of shared/domain/protocol.md, read from its own tables."""
+"""The shipped form is the whole written protocol: docs/spec/protocol-tables.md, read from its own tables."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 from desktop.core.forms.expr import parse
 from desktop.core.forms.loader import load_form, shipped_form
 from desktop.core.forms.model import Form
-from tests.conftest import SHARED
+from tests.conftest import ROOT
 from tests.forms.protocol_md import Protocol, read_protocol
 
 
 @pytest.fixture(scope="module")
 def protocol() -> Protocol:
-    return read_protocol(SHARED / "domain" / "protocol.md")
+    return read_protocol(ROOT / "docs" / "spec" / "protocol-tables.md")
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_shipped_form_loads_cleanly_and_is_cached(form: Form) -> None:
 
 
 def test_protocol_was_read(protocol: Protocol) -> None:
-    # guards the markdown reader: the spec has 129 question rows, 13 calculations, 12 constraints
+    # guards the markdown reader: the tables have 129 question rows, 13 calculations, 12 constraints
     assert (len(protocol.questions), len(protocol.calculations), len(protocol.constraints)) == (129, 13, 12)
     assert len(protocol.sections) == 11
 
@@ -114,10 +114,13 @@ def test_form_readme_exists() -> None:
 def test_korean_and_ukrainian_in_notes_quote_the_glossary_verbatim(form: Form) -> None:
     import re
 
-    brief = (SHARED / "domain" / "legal-brief.md").read_text(encoding="utf-8")
-    glossary = brief[brief.index("## D. Glossary"):brief.index("## E.")]
+    from desktop.core.forms.glossary import load
+
+    glossary = load()
+    quoted = " ".join(r.term + " " + r.note for t in glossary.terms for r in t.langs.values())
+    quoted += " ".join(f"{w} {why}" for words in glossary.avoid.values() for w, why in words.items())
     notes = [q.translator_note or "" for q in form.questions.values()]
     notes += [c.translator_note or "" for cl in form.choice_lists.values() for c in cl.choices]
     words = {w for note in notes for w in re.findall(r"[^\x00-\x7f]+", note)}
     assert words, "notes should carry glossary terms"
-    assert sorted(w for w in words if w not in glossary) == []
+    assert sorted(w for w in words if w not in quoted) == []
