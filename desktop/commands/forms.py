@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands import forms_i18n, forms_review, forms_script
+from desktop.commands import forms_doc, forms_i18n, forms_review, forms_script
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     forms_i18n.add_parser(forms_sub)
     forms_review.add_parser(forms_sub)
     forms_script.add_parser(forms_sub)
+    forms_doc.add_parser(forms_sub)
 
 
 def run_check(args: argparse.Namespace) -> int:
