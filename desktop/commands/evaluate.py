@@ -1,4 +1,4 @@
-"""`voluntas evaluate CASE.json [--json]`: decision support for a case file (case-format.md). No vault."""
+"""`voluntas evaluate CASE.json [--json]`: decision support for a case file (docs/case-format.md). No vault."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from desktop.core.errors import VoluntasError
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("evaluate", help="evaluate a case file: status, wish reliability, risk, options")
-    p.add_argument("case", metavar="CASE.json", help="the case file (case-format.md)")
+    p.add_argument("case", metavar="CASE.json", help="the case file (docs/case-format.md)")
     p.add_argument("--json", action="store_true", dest="as_json",
-                   help="print the evaluation as one JSON document (case-format.md section 3)")
+                   help="print the evaluation as one JSON document (docs/case-format.md)")
     # also accepted after the command; the global --lang sets the same value
     p.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the report")
     p.set_defaults(func=run)

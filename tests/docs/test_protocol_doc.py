@@ -15,7 +15,7 @@ def test_committed_protocol_is_up_to_date(tmp_path: Path) -> None:
     out = tmp_path / "protocol.md"
     proc = run_cli("forms", "doc", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert out.read_bytes() == DOC.read_bytes(), "docs/protocol.md is stale: run voluntas forms doc --out docs/protocol.md"
+    assert out.read_bytes() == DOC.read_bytes(), "stale: run voluntas forms doc --out docs/protocol.md"
 
 
 def test_every_section_question_and_code_is_in_the_document() -> None:

@@ -1,21 +1,16 @@
-"""The twelve public vignettes and the case-format.md example, through `voluntas evaluate --json`.
-
-Compared exactly as vignettes/README.md says; the example's whole output is compared except sha256.
-"""
+"""The acceptance cases of tests/cases, through `voluntas evaluate --json`, compared as tests/cases/README.md
+says (the worked example of docs/case-format.md is tests/docs/test_case_format.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, ROOT, SHARED, run_cli
+from tests.conftest import CASES, run_cli
 
 VIGNETTES = sorted(CASES.glob("V*.json"))
-CASE_FORMAT = SHARED / "domain" / "case-format.md"
 
 pytestmark = pytest.mark.skipif(not VIGNETTES, reason="shared vignettes not present")
 
@@ -66,27 +61,6 @@ def test_vignette_contract_invariants(path: Path) -> None:
     assert all(i["missing_inputs"] == [] for i in out["interviews"])
     assert all(w["code"] == "minimal_record" for w in out["warnings"])
     assert [f["option"] for f in out["options"]["fired"] if f["rule"] != "DM-5"] == [f"o{i}" for i in range(1, 9)]
-
-
-def example() -> tuple[dict, dict]:
-    text = CASE_FORMAT.read_text(encoding="utf-8")
-    blocks = re.findall(r"```json\n(.*?)```", text, flags=re.S)
-    return json.loads(blocks[0]), json.loads(blocks[1])
-
-
-def test_case_format_example_in_full(tmp_path: Path) -> None:
-    case, expected = example()
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
-    out, _ = evaluate_json(path)
-    sha = out["ruleset"].pop("sha256")
-    expected["ruleset"].pop("sha256")
-    review = out["ruleset"].pop("review")
-    expected["ruleset"].pop("review", None)  # nothing in the example depends on who signed off
-    assert out == expected
-    assert review["fired"] > 0 and review["unreviewed"] == len(review["unreviewed_rules"])
-    rules = ROOT / "forms" / "pow_interview" / "rules.yaml"
-    assert sha == hashlib.sha256(rules.read_bytes()).hexdigest()
 
 
 def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
