@@ -10,7 +10,8 @@
               right; exit 1 with one line per problem
     sync      update, compile, check: the one command after adding UI strings or editing a form
     signoff   --lang ko --domain forms --reviewer NAME [--context PREFIX]: record a reviewer's approval of
-              the current translations in the review file beside the catalog
+              the current translations in the review file beside the catalog (translators use the same
+              thing as `voluntas forms signoff`, which needs no source checkout)
 """
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands import forms_doc, forms_i18n, forms_review, forms_script
+from desktop.commands import forms_doc, forms_i18n, forms_review, forms_script, forms_signoff
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("forms", help="form definitions: check")
+    p = sub.add_parser("forms", help="form definitions and their translations: check, status, review, sign off")
     forms_sub = p.add_subparsers(dest="forms_command", required=True)
     check = forms_sub.add_parser("check", help="validate forms and rules (default: the shipped ones)")
     check.add_argument("paths", nargs="*", metavar="PATH",
@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     forms_review.add_parser(forms_sub)
     forms_script.add_parser(forms_sub)
     forms_doc.add_parser(forms_sub)
+    forms_signoff.add_parser(forms_sub)
 
 
 def run_check(args: argparse.Namespace) -> int:

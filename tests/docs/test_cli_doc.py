@@ -1,0 +1,58 @@
+"""docs/cli.md lists every command of the argument parser, with every option, and every exit code."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from desktop.cli import build_parser
+from desktop.core import errors
+from tests.conftest import ROOT
+
+DOC = ROOT / "docs" / "cli.md"
+
+
+def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """(command path, long options of that parser, is a leaf) for the whole tree."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    longs = [o for a in parser._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    yield path, longs, not subs
+    for sub in subs:
+        for name, child in sub.choices.items():
+            yield from commands(child, (*path, name))
+
+
+def sections() -> dict[str, str]:
+    """`### \\`voluntas X Y\\`` heading -> its text up to the next heading."""
+    text = DOC.read_text(encoding="utf-8")
+    parts = re.split(r"^### `voluntas ([a-z0-9 -]+)`\n", text, flags=re.M)
+    return {parts[i]: parts[i + 1].split("\n## ")[0] for i in range(1, len(parts), 2)}
+
+
+def test_every_command_has_its_section_naming_every_option() -> None:
+    doc, text = sections(), DOC.read_text(encoding="utf-8")
+    problems = []
+    for path, longs, leaf in commands(build_parser()):
+        name = " ".join(path)
+        if not path:
+            problems += [f"global option {o}" for o in longs if f"`{o}" not in text]
+        elif not leaf:
+            problems += [f"{name} {o}" for o in longs if o not in text]
+        elif name not in doc:
+            problems.append(f"no section '### `voluntas {name}`'")
+        else:
+            problems += [f"{name}: option {o} not described" for o in longs if o not in doc[name]]
+    assert problems == [], "document these in docs/cli.md"
+
+
+def test_no_section_for_a_command_that_does_not_exist() -> None:
+    leaves = {" ".join(p) for p, _longs, leaf in commands(build_parser()) if leaf and p}
+    assert sorted(set(sections()) - leaves) == []
+
+
+def test_every_exit_code_is_in_the_table() -> None:
+    table = DOC.read_text(encoding="utf-8").split("## Exit codes")[1].split("\n## ")[0]
+    codes = {int(m) for m in re.findall(r"^\| (\d+) \|", table, flags=re.M)}
+    defined = {v for k, v in vars(errors).items() if k.startswith("EXIT_") and isinstance(v, int)}
+    assert defined <= codes
+    assert {70, 130} <= codes  # main()'s last line of defence and Ctrl+C (desktop/cli.py)
