@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 CASES = ROOT / "tests" / "cases"  # the public acceptance cases (vignettes V01-V13)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,11 +30,6 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("VOLUNTAS_DATA_DIR", str(home / "data" / "voluntas"))
     monkeypatch.setenv("VOLUNTAS_KDF_PROFILE", "fast")
     return home
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    return SHARED
 
 
 @pytest.fixture

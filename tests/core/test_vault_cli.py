@@ -11,8 +11,6 @@ from desktop.core.vault import Vault
 from tests.conftest import CASES, run_cli
 from tests.core.vaulttools import PASSPHRASE
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-
 
 @pytest.fixture
 def cli_vault(tmp_path: Path) -> tuple[Path, Path]:
