@@ -55,3 +55,9 @@ def test_readme_and_docs_name_no_file_outside_the_repository() -> None:
              for n, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1)
              if "../shared" in line or "/work/" in line]
     assert named == []
+
+
+def test_every_test_file_a_doc_names_exists() -> None:
+    named = {(doc.relative_to(ROOT), m) for doc in docs()
+             for m in re.findall(r"`(tests/[\w/]+\.py)`", doc.read_text(encoding="utf-8"))}
+    assert sorted(f"{doc}: {m}" for doc, m in named if not (ROOT / m).is_file()) == []
