@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from desktop.commands import desk, dossier, evaluate, forms, gui, interview, keys, outbox, rules, vault
+from desktop.commands import desk, docs, dossier, evaluate, forms, gui, interview, keys, outbox, rules, vault
 
-COMMAND_MODULES: list[ModuleType] = [vault, keys, interview, evaluate, rules, forms, gui, outbox, desk, dossier]
+COMMAND_MODULES: list[ModuleType] = [vault, keys, interview, evaluate, rules, forms, gui, outbox, desk, dossier, docs]

@@ -58,10 +58,10 @@ def run(args: argparse.Namespace) -> int:
     if args.as_json:
         sys.stdout.write(json.dumps({"forms": rows, "interface": interface}, ensure_ascii=False, indent=2) + "\n")
         return 0
-    for st in interface:
+    for counts in interface:
         sys.stdout.write(_("interface {language}: {total} strings, {translated} translated, {fuzzy} fuzzy, "
-                           "{untranslated} untranslated, {reviewed} reviewed").format(**st) + "\n")
-        _unreviewed(int(str(st["unreviewed"])))
+                           "{untranslated} untranslated, {reviewed} reviewed").format(**counts) + "\n")
+        _unreviewed(int(str(counts["unreviewed"])))
     return 0
 
 

@@ -35,7 +35,7 @@ HOW_TO_READ = (
     "captive would see the English. 'asked when' is the skip rule in words; 'accepted when' the check on the "
     "answer. Glossary lines give the approved term (locales/glossary.yaml, legal-brief section D); a "
     "W301/W302 line is a warning to read, not an error. To approve what you have read: "
-    "python -m desktop.i18n_tools signoff --lang LANG --domain forms --reviewer \"Full Name\" [--context PREFIX], "
+    "voluntas forms signoff --lang LANG --reviewer \"Full Name\" [--context PREFIX], "
     "or the translator preview in the window.")
 
 
