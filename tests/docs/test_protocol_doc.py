@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop import i18n
+from desktop.commands.forms_doc import NOT_REVIEWED
 from desktop.core.forms.loader import shipped_form
 from tests.conftest import ROOT, run_cli
 
@@ -37,6 +39,8 @@ def test_ukrainian_document_shows_the_translation_and_says_it_is_unreviewed(tmp_
     text = out.read_text(encoding="utf-8")
     assert "\u0414\u0430\u0442\u0430" in text  # "Data" (date): Ukrainian form text
     assert "`ses_dt`" in text and "Date the session started\n" not in text
+    mark = i18n.translator("uk")(NOT_REVIEWED)
+    assert mark != NOT_REVIEWED and text.count(mark) > 100  # no uk form text is signed off yet
 
 
 def test_unknown_form_is_a_usage_error(tmp_path: Path) -> None:
