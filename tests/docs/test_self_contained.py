@@ -20,8 +20,10 @@ def python_files() -> list[Path]:
 
 
 def docs() -> list[Path]:
-    return [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "tests" / "cases" / "README.md",
-            ROOT / "locales" / "README.md"]
+    """Every Markdown file of the repository (its own tools' folders excluded)."""
+    skip = {".venv", ".git", "build", "dist", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+    return sorted(p for p in ROOT.rglob("*.md") if not skip & set(p.relative_to(ROOT).parts)
+                  and not any(part.endswith(".egg-info") for part in p.relative_to(ROOT).parts))
 
 
 def test_no_code_or_test_reads_a_folder_beside_the_checkout() -> None:
