@@ -1,4 +1,4 @@
-"""The headless `voluntas` command (design/cli.md). Each command group lives in desktop/commands/."""
+"""The headless `voluntas` command (docs/cli.md). Each command group lives in desktop/commands/."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from desktop import i18n
 from desktop.commands import COMMAND_MODULES
 from desktop.commands.common import warn_fast_kdf
 from desktop.core import hardening
-from desktop.core.errors import EXIT_USAGE, VoluntasError
+from desktop.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, VoluntasError
 from desktop.core.events import bus
 
 
@@ -61,9 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("voluntas: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as err:  # noqa: BLE001 - last line of defence: no traceback, no content
         sys.stderr.write(
             f"voluntas: E999: internal error ({type(err).__name__}). Nothing was changed by this command.\n"
         )
-        return 70
+        return EXIT_INTERNAL

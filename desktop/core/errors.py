@@ -14,11 +14,13 @@ def N_(text: str) -> str:
     return text
 
 
-# Exit codes of cli.md.
+# Exit codes of docs/cli.md.
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_INTERNAL = 70  # an unexpected error (E999); nothing was changed (sysexits' EX_SOFTWARE)
+EXIT_INTERRUPTED = 130  # Ctrl+C (128 + SIGINT, as shells report it)
 
 # code -> (template, exit code)
 ERRORS: dict[str, tuple[str, int]] = {

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 from desktop.cli import build_parser
 from desktop.core import errors
@@ -55,4 +61,27 @@ def test_every_exit_code_is_in_the_table() -> None:
     codes = {int(m) for m in re.findall(r"^\| (\d+) \|", table, flags=re.M)}
     defined = {v for k, v in vars(errors).items() if k.startswith("EXIT_") and isinstance(v, int)}
     assert defined <= codes
-    assert {70, 130} <= codes  # main()'s last line of defence and Ctrl+C (desktop/cli.py)
+    assert {errors.EXIT_INTERNAL, errors.EXIT_INTERRUPTED} == {70, 130}  # what desktop/cli.py returns
+
+
+def test_ctrl_c_exits_130_with_a_word_and_no_traceback(tmp_path: Path) -> None:
+    """A command waiting on its input (a named pipe nobody writes) is interrupted as a user would."""
+    fifo = tmp_path / "case.json"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "evaluate", str(fifo)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while True:  # a writer can open the pipe only once the command has opened it to read: it is running
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.05)
+    time.sleep(0.2)  # now blocked reading a pipe that stays empty
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    os.close(writer)
+    assert proc.returncode == errors.EXIT_INTERRUPTED == 130
+    assert out == "" and "interrupted" in err and "Traceback" not in err
