@@ -36,7 +36,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="voluntas", description="Offline, encrypted interviews of captured soldiers.")
+    parser = _Parser(prog="voluntas", description="Offline, encrypted interviews of captured soldiers.",
+                     epilog="Exit codes: 0 done, 1 a check or verification failed, 2 bad usage or input, 3 wrong "
+                            "passphrase or locked vault, 70 internal error, 130 interrupted. Every command and "
+                            "option: docs/cli.md.")
     parser.add_argument("--data-dir", help="vault folder (default: VOLUNTAS_DATA_DIR or the user data dir)")
     parser.add_argument("--passphrase-file", help="read the passphrase from the first line of FILE")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en", help="language of messages")
