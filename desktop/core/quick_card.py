@@ -62,8 +62,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         N_("Tell the legal team at once. A laptop that comes back is not used again."),
     )),
     (N_("Moving to a new laptop"), (
-        N_("Finish, seal and send everything; import the receipts until the outbox is empty."),
-        N_("New laptop: new vault, new keys to the legal team. Then wipe the old vault."),
+        N_("Lock the vault. Copy vault.db and vault.key together to the new laptop's data folder."),
+        N_("Same passphrase there (the first try waits once); vault check; then wipe the old laptop."),
     )),
 )
 KEYS = (("F1", N_("every key")), ("Enter", N_("save, next question")), ("D", N_("he declined")),

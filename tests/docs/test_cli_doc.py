@@ -65,10 +65,13 @@ def test_every_exit_code_is_in_the_table() -> None:
 
 
 def test_ctrl_c_exits_130_with_a_word_and_no_traceback(tmp_path: Path) -> None:
-    """A command waiting on its input (a named pipe nobody writes) is interrupted as a user would."""
-    fifo = tmp_path / "case.json"
+    """`vault init` waiting for its passphrase (a named pipe that stays empty) is interrupted as a user would:
+    exit 130, a word on stderr, no traceback, and no vault left half made."""
+    fifo = tmp_path / "passphrase"
     os.mkfifo(fifo)
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "evaluate", str(fifo)], stdout=subprocess.PIPE,
+    data = tmp_path / "vault"
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "--passphrase-file", str(fifo),
+                             "vault", "init"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
@@ -85,3 +88,4 @@ def test_ctrl_c_exits_130_with_a_word_and_no_traceback(tmp_path: Path) -> None:
     os.close(writer)
     assert proc.returncode == errors.EXIT_INTERRUPTED == 130
     assert out == "" and "interrupted" in err and "Traceback" not in err
+    assert not data.exists() or not any(data.iterdir())
