@@ -62,3 +62,14 @@ def test_every_test_file_a_doc_names_exists() -> None:
     named = {(doc.relative_to(ROOT), m) for doc in docs()
              for m in re.findall(r"`(tests/[\w/]+\.py)`", doc.read_text(encoding="utf-8"))}
     assert sorted(f"{doc}: {m}" for doc, m in named if not (ROOT / m).is_file()) == []
+
+
+def test_ci_runs_the_readme_test_command_in_a_fresh_clone() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    pattern = re.search(r'grep -m1 -E "(.+?)" README\.md', ci)
+    assert pattern, "CI reads its command from the README"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [ln for ln in readme.splitlines() if re.search(pattern.group(1), ln)]
+    assert len(lines) == 1 and lines[0].endswith(".venv/bin/python -m tests")
+    assert "git clone" in ci and "mktemp -d" in ci
+    assert "poppler-utils" in ci and "age" in ci
