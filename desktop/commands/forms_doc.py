@@ -20,6 +20,10 @@ TRANSLATED_FACTS = ("type", "answered by", "required")  # their values are marke
 NOT_REVIEWED = N_("(translation not reviewed)")
 NOT_TRANSLATED = N_("(English: not translated)")
 REFUSED_WITH = N_("otherwise the message")
+HOW_TO_READ = N_("Every question in the order the interview asks it: who answers it, whether an answer is "
+                 "required, when it is asked (always, unless a condition is given) and which answers are "
+                 "accepted. A choice list is shown where it is first used. The conditions as expressions: "
+                 "docs/spec/protocol-tables.md.")
 MADE_BY = N_("Form {form}, version {version}, in {language}. Made by `voluntas forms doc` from "
              "`forms/{form}/form.yaml`: edit the form, not this file.")
 
@@ -58,7 +62,8 @@ def render(form_id: str, lang: str, translate: Callable[[str], str]) -> str:
         if block.kind == "form":
             out += [f"# {text(block.lines[0])}", "",
                     translate(MADE_BY).format(
-                                  form=sheet.form_id, version=sheet.version, language=lang), ""]
+                                  form=sheet.form_id, version=sheet.version, language=lang), "",
+                    translate(HOW_TO_READ), ""]
         elif block.kind == "section":
             out += [f"## {block.id} {text(lines['title'])}", ""]
             if "hint" in lines:
