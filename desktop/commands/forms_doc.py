@@ -10,16 +10,23 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import i18n
 from desktop.core.errors import EXIT_OK, EXIT_USAGE
 from desktop.i18n import N_
 
+if TYPE_CHECKING:
+    from desktop.core.forms.sheet import Block, Line
+
 SKIP_FACTS = ("id", "section", "version")
-TRANSLATED_FACTS = ("type", "answered by", "required")  # their values are marked words (sheet.py)
+TRANSLATED_FACTS = ("type", "answered by", "required", "captive view")  # values are words of sheet.py
 NOT_REVIEWED = N_("(translation not reviewed)")
 NOT_TRANSLATED = N_("(English: not translated)")
 REFUSED_WITH = N_("otherwise the message")
+ASKED = N_("he is asked")
+HIS_HINT = N_("his hint")
+HE_SEES = N_("what he sees")
 HOW_TO_READ = N_("Every question in the order the interview asks it: who answers it, whether an answer is "
                  "required, when it is asked (always, unless a condition is given) and which answers are "
                  "accepted. A choice list is shown where it is first used. The conditions as expressions: "
@@ -44,7 +51,7 @@ def _cell(text: str) -> str:
 def render(form_id: str, lang: str, translate: Callable[[str], str]) -> str:
     """The whole form in protocol order: sections, questions with who answers and when they are asked,
     choice lists where first used. Form text in `lang`, marked where it is not reviewed or not translated."""
-    from desktop.core.forms.sheet import Line, build
+    from desktop.core.forms.sheet import build
 
     sheet = build(form_id, lang)
 
@@ -80,17 +87,32 @@ def render(form_id: str, lang: str, translate: Callable[[str], str]) -> str:
                 out.append(f"- {translate(name)}: {value}")
             if "constraint_message" in lines:
                 out.append(f"- {translate(REFUSED_WITH)}: {text(lines['constraint_message'])}")
+            if "captive_text" in lines:
+                out.append(f"- {translate(ASKED)}: \"{text(lines['captive_text'])}\"")
+            if "captive_hint" in lines:
+                out.append(f"- {translate(HIS_HINT)}: {text(lines['captive_hint'])}")
             out.append("")
         elif block.kind == "choices":
-            facts = dict(block.facts)
-            out += [f"`{block.id}`:", "", "| code | label |", "|---|---|"]
-            exclusive = set(facts.get("cannot be combined", "").split(", ")) - {""}
-            for ln in block.lines:
-                code = ln.context.split(".")[-2]
-                mark = " (excl)" if code in exclusive else ""
-                out.append(f"| `{code}`{mark} | {_cell(text(ln))} |")
-            out.append("")
+            out += _choices(block, text, translate)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _choices(block: Block, text: Callable[[Line], str], translate: Callable[[str], str]) -> list[str]:
+    """A choice list as a table; a column of his own wording when some choice has one."""
+    exclusive = set(dict(block.facts).get("cannot be combined", "").split(", ")) - {""}
+    rows: dict[str, dict[str, Line]] = {}
+    for ln in block.lines:
+        rows.setdefault(ln.context.split(".")[-2], {})[ln.field] = ln
+    his = any("captive_label" in r for r in rows.values())
+    out = [f"`{block.id}`:", "", "| code | label |" + (f" {translate(HE_SEES)} |" if his else ""),
+           "|---|---|" + ("---|" if his else "")]
+    for code, r in rows.items():
+        cells = [f"`{code}`" + (" (excl)" if code in exclusive else ""),
+                 _cell(text(r["label"])) if "label" in r else ""]
+        if his:
+            cells.append(_cell(text(r["captive_label"])) if "captive_label" in r else "")
+        out.append("| " + " | ".join(cells) + " |")
+    return [*out, ""]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,6 +30,11 @@ def test_every_section_question_and_code_is_in_the_document() -> None:
     for cl in form.choice_lists.values():
         for c in cl.choices:
             assert f"| `{c.code}`" in text, (cl.id, c.code)
+            assert not c.captive_label or f" | {' '.join(c.captive_label.split())} |" in text, (cl.id, c.code)
+    asked = [q for q in form.questions.values() if q.captive_text]
+    assert asked, "the form words questions for the captive"
+    for q in asked:
+        assert f'- he is asked: "{" ".join(q.captive_text.split())}"' in text, q.id
 
 
 def test_ukrainian_document_shows_the_translation_and_says_it_is_unreviewed(tmp_path: Path) -> None:
