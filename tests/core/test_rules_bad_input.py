@@ -26,7 +26,6 @@ from tests.conftest import CASES, run_cli
 V01 = CASES / "V01.json"
 V05 = CASES / "V05.json"
 
-pytestmark = pytest.mark.skipif(not V01.is_file(), reason="shared vignettes not present")
 
 
 def base(path: Path = V01) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import copy
 import json
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +20,6 @@ STATUS = {"POW", "PRESUMED_POW", "REFER", "NOT_EVALUATED"}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                             HealthCheck.filter_too_much])
 
-pytestmark = pytest.mark.skipif(not DOCS, reason="shared vignettes not present")
 
 
 def coded_questions() -> dict[str, tuple[str, tuple[str, ...], frozenset[str]]]:

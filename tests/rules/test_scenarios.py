@@ -11,8 +11,6 @@ import pytest
 from desktop.core.rules import evaluate_case, parse_case, shipped_ruleset
 from tests.conftest import CASES
 
-pytestmark = pytest.mark.skipif(not CASES.is_dir(), reason="shared vignettes not present")
-
 
 def vignette(name: str, **config: Any) -> dict[str, Any]:
     doc = json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
