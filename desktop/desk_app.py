@@ -150,6 +150,22 @@ class DeskCore:
 
         return export_case(self._v(), case_code, Path(folder), i18n.language())
 
+    def group(self, case_code: str) -> list[str]:
+        """The desk cases evaluated together with `case_code` (itself included)."""
+        from desktop.core.sync.link import group
+
+        return group(self._v().conn_or_raise(), case_code)
+
+    def link(self, case_code: str, other: str) -> list[str]:
+        from desktop.core.sync.link import link
+
+        return link(self._v(), case_code, other)
+
+    def unlink(self, case_code: str) -> list[str]:
+        from desktop.core.sync.link import unlink
+
+        return unlink(self._v(), case_code)
+
     def sign_off(self, case_code: str, reviewer: str, note: str) -> None:
         from desktop.core.sync.caseview import sign_off
 

@@ -219,3 +219,29 @@ def test_desk_gui_demo_starts_and_leaves_nothing_behind(isolated_env: Path) -> N
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
     assert set((isolated_env / "tmp").iterdir()) == before
+
+
+def test_a_reviewer_links_two_cases_of_the_same_man_and_undoes_it(win: Any, demo: Any) -> None:
+    from desktop.ui.desk.linking import LinkSection
+
+    win.open_case("DEMO-V06")
+    settle()
+    case = win.pages["case"]
+    section = next(s for s in case.sections if isinstance(s, LinkSection))
+    settle()
+    assert section.state.text() == "Evaluated on its own: not linked to another case."
+    others = [section.others.itemData(i) for i in range(section.others.count())]
+    assert "DEMO-V04" in others and "DEMO-V06" not in others
+    assert not section.unlink_button.isEnabled()
+    section.others.setCurrentIndex(others.index("DEMO-V04"))
+    section.link_button.click()
+    settle()
+    settle()
+    assert demo.group("DEMO-V06") == ["DEMO-V06", "DEMO-V04"]
+    assert section.state.text() == "Evaluated together with: DEMO-V04"
+    assert section.unlink_button.isEnabled()
+    section.unlink_button.click()
+    settle()
+    settle()
+    assert demo.group("DEMO-V06") == ["DEMO-V06"] and demo.group("DEMO-V04") == ["DEMO-V04"]
+    assert section.state.text() == "Evaluated on its own: not linked to another case."

@@ -92,6 +92,7 @@ class CasePage(Page):
                   self.sign_button, self.status):
             scol.addWidget(w)
         self.extra = QVBoxLayout()
+        self.sections: list[Any] = []
         scol.addLayout(self.extra)
         split = QSplitter()
         split.addWidget(self.view)
@@ -104,8 +105,10 @@ class CasePage(Page):
         self.retranslate_ui()
 
     def add_section(self, widget: QWidget) -> None:
-        """A further section under sign-off (e.g. linking interviews of the same man)."""
+        """A further section under sign-off (linking interviews of the same man): it is shown each case
+        through show_case(code), and cleared at lock through clear_sensitive()."""
         self.extra.addWidget(widget)
+        self.sections.append(widget)
 
     def retranslate_ui(self) -> None:
         self.back_button.setText(_(BACK))
@@ -114,6 +117,8 @@ class CasePage(Page):
         self.export_label.setText(_(EXPORT_TO))
         self.export_button.setText(_(EXPORT))
         self.export_folder.retranslate_ui()
+        for section in self.sections:
+            section.retranslate_ui()
         self.reviewer_label.setText(_(REVIEWER))
         self.note_label.setText(_(NOTE))
         self.sign_button.setText(_(SIGN))
@@ -127,6 +132,8 @@ class CasePage(Page):
 
     def show_story(self, story: Any) -> None:
         self.story = story
+        for section in self.sections:
+            section.show_case(self.case_code)
         self.view.setHtml(story_html(story))
         self.dossiers.clear()
         for n, d in enumerate(story.dossiers, 1):
@@ -187,6 +194,8 @@ class CasePage(Page):
         self.dossiers.clear()
         self.note.clear()
         self.status.hide()
+        for section in self.sections:
+            section.clear_sensitive()
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:

@@ -129,6 +129,9 @@ class DeskWindow(QMainWindow):
         self.last_activity = self.idle_clock()
         inbox, cases, keys = InboxPage(self.core), CasesPage(self.core), KeysPage(self.core)
         case = CasePage(self.core, self.opener) if self.opener else CasePage(self.core)
+        from desktop.ui.desk.linking import LinkSection
+
+        case.add_section(LinkSection(self.core, lambda: case.load(case.case_code)))
         inbox.received.connect(cases.refresh)
         cases.opened.connect(self.open_case)
         case.back.connect(lambda: self.go("cases"))
