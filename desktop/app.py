@@ -325,10 +325,16 @@ def build(core: Core, argv: list[str] | None = None, clock: Callable[[], float] 
     return app, window
 
 
-def _show(core: Core, lang: str) -> int:
-    """Show the window on `core` until it closes; the vault is locked on the way out."""
+def _show(core: Any, lang: str, make_window: Callable[[Any], Any] | None = None) -> int:
+    """Show the window on `core` (the field window, or `make_window(core)`) until it closes; the vault is
+    locked on the way out. The legal desk's window starts the same way."""
     i18n.set_language(lang)
-    app, window = build(core)
+    if make_window is None:
+        app, window = build(core)
+    else:
+        from desktop.ui.app_window import ensure_app
+
+        app, window = ensure_app(sys.argv[:1]), make_window(core)
     window.show()
     _smoke_quit(app)
     code = int(app.exec())

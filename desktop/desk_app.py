@@ -282,21 +282,10 @@ def make_demo_core(folder: Path, clock: Clock = SYSTEM) -> DeskCore:
 
 
 def _show(core: DeskCore, lang: str) -> int:
-    import sys
-
-    from desktop.app import _qt_folders, _smoke_quit  # noqa: F401 - the same Qt set-up as the field window
-    from desktop.ui.app_window import ensure_app
+    from desktop.app import _show as show  # the same Qt set-up and lock-on-exit as the field window
     from desktop.ui.desk.window import DeskWindow
 
-    i18n.set_language(lang)
-    app = ensure_app(sys.argv[:1])
-    window = DeskWindow(core)
-    window.show()
-    _smoke_quit(app)
-    code = int(app.exec())
-    window.close()
-    core.lock()
-    return code
+    return show(core, lang, DeskWindow)
 
 
 def run(root: Path, lang: str = "en") -> int:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.ui import preview, qt_translations, tasks, theme
+from desktop.ui.activity import ActivityFilter
 from desktop.ui.base import Page, banner, language_hub
 from desktop.ui.events import BusBridge
 from desktop.ui.firstrun import FirstRunPage
@@ -24,7 +25,6 @@ from desktop.ui.qt import (
     QGuiApplication,
     QKeySequence,
     QMainWindow,
-    QObject,
     QShortcut,
     QStackedWidget,
     Qt,
@@ -47,8 +47,6 @@ DEFAULT_AUTOLOCK, MAX_AUTOLOCK = 5, 15  # minutes (security.md S15); settings.py
 
 TITLE = "Voluntas"
 FAST_KDF = N_("Test vault (fast key derivation): for training only, not for real interviews.")
-ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-            QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -62,17 +60,6 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     theme.apply(app)
     qt_translations.apply()
     return app
-
-
-class _Activity(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if event.type() in ACTIVITY:
-            self.window.touch()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -112,7 +99,7 @@ class MainWindow(QMainWindow):
         self.captive: CaptiveView | None = None
         self._before_help: QWidget | None = None
         self._geometry: tuple[Any, Any] | None = None  # (saveGeometry, windowState) before the captive view
-        self.activity = _Activity(self)  # installed on the native window in showEvent: input only
+        self.activity = ActivityFilter(self)  # installed on the native window in showEvent: input only
         self._filtering = False
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)

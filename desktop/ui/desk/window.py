@@ -11,6 +11,7 @@ from typing import Any
 from desktop import i18n
 from desktop.i18n import N_, _
 from desktop.ui import tasks
+from desktop.ui.activity import ActivityFilter
 from desktop.ui.base import banner, language_hub
 from desktop.ui.qt import (
     QComboBox,
@@ -19,7 +20,6 @@ from desktop.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QMainWindow,
-    QObject,
     QPushButton,
     QShortcut,
     QStackedWidget,
@@ -39,20 +39,6 @@ KEYS = N_("Keys: Ctrl+1 inbox, Ctrl+2 cases, Ctrl+3 keys, Enter opens, Esc goes 
           "Ctrl+L locks.")
 LANGS = (("en", "English"), ("ko", "\uc870\uc120\ub9d0"), ("uk", "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c"
                                                                     "\u043a\u0430"))
-ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
-
-
-class _Activity(QObject):
-    def __init__(self, window: DeskWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if event.type() in ACTIVITY:
-            self.window.touch()
-        return False
-
-
 class DeskWindow(QMainWindow):
     def __init__(self, core: Any, idle_clock: Callable[[], float] | None = None,
                  opener: Callable[[Any], None] | None = None) -> None:
@@ -96,7 +82,7 @@ class DeskWindow(QMainWindow):
         keys += [("Ctrl+L", self.lock), ("Esc", self.escape), ("Ctrl+Return", self.sign_key)]
         for seq, fn in keys:
             QShortcut(QKeySequence(seq), self).activated.connect(fn)
-        self.activity = _Activity(self)
+        self.activity = ActivityFilter(self)
         QCoreApplication.instance().installEventFilter(self.activity)  # type: ignore[union-attr]
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(1000)
