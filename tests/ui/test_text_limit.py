@@ -66,3 +66,19 @@ def test_a_stored_answer_over_the_limit_is_shown_whole(qtbot: Any) -> None:
     assert f"{MAX_TEXT_CHARS + 50:,} of {LIMIT}" in w.limit.label.text()
     qtbot.keyClicks(w.edit, "d")
     assert w.edit.toPlainText() == old  # nothing added to it, nothing cut from it
+
+
+def test_the_interviewers_note_stops_at_the_limit_and_is_saved(window: Any, keyboard: Any, core: Any) -> None:
+    from desktop.ui.qt import Qt
+    from tests.ui.test_interview_keyboard import start_interview
+
+    page = start_interview(window, keyboard, "CASE-NOTE")
+    keyboard.key(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # open the note
+    assert page.note.isVisible()
+    page.note.setFocus()
+    page.note.insertPlainText("n" * (MAX_TEXT_CHARS + 2_000))  # a paste past the limit
+    assert len(page.note.toPlainText()) == MAX_TEXT_CHARS
+    assert page.note_limit.label.isVisible() and "no more" in page.note_limit.label.text()
+    qid = page.session.current
+    page.save_note()
+    assert dict(core.records.notes(page.interview_id))[qid] == "n" * MAX_TEXT_CHARS

@@ -20,4 +20,6 @@ ERRORS.update({
     "V025": (N_("The key file {path} does not open the database: it is older than the database (the passphrase "
                 "was changed since) or the database is damaged."), EXIT_LOCKED),
     "V024": (N_("Not a valid case code: {problem}"), EXIT_USAGE),
+    "V026": (N_("A note can hold at most {limit} characters; this one has {count}. It was not saved."),
+             EXIT_USAGE),
 })

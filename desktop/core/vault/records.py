@@ -20,6 +20,7 @@ import sqlcipher3
 from desktop.core.clock import Clock
 from desktop.core.errors import N_, VoluntasError
 from desktop.core.events import bus
+from desktop.core.forms.values import MAX_TEXT_CHARS
 from desktop.core.identity import Identity
 from desktop.core.secrets_mem import wipe
 from desktop.core.vault import audit
@@ -269,6 +270,8 @@ class Records:
             self.audit(conn, interview_id, "answer_cleared", elapsed, question_id)
 
     def save_note(self, interview_id: str, question_id: str, text: str, lang: str) -> None:
+        if len(text) > MAX_TEXT_CHARS:  # the same limit as a free-text answer: a dossier stays quick to render
+            raise VoluntasError("V026", limit=f"{MAX_TEXT_CHARS:,}", count=f"{len(text):,}")
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
             self._draft(conn, interview_id)

@@ -17,6 +17,7 @@ from desktop.ui.base import Page, banner, heading, wrapped
 from desktop.ui.evaluation import EvaluationPanel
 from desktop.ui.interview import widgets
 from desktop.ui.interview.pause import PauseBar
+from desktop.ui.interview.textlimit import TextLimit
 from desktop.ui.interview.widgets import AnswerWidget, BadInput
 from desktop.ui.qt import (
     QComboBox,
@@ -186,6 +187,7 @@ class InterviewPage(Page):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
         self.note.hide()
+        self.note_limit = TextLimit(self.note)  # a note has the answer's limit, with the same counter
         self.note_filter = _NoteFilter(self)
         self.note.installEventFilter(self.note_filter)
         self.back_btn, self.next_btn = QPushButton(), QPushButton()
@@ -221,6 +223,7 @@ class InterviewPage(Page):
         ccol.addWidget(self.stop_apply)
         ccol.addWidget(scroll, 1)
         ccol.addWidget(self.note)
+        ccol.addWidget(self.note_limit.label)
         ccol.addLayout(tools)
         ccol.addLayout(nav)
         self.panel = EvaluationPanel(self.form.id)
@@ -303,6 +306,7 @@ class InterviewPage(Page):
         self.note.setPlaceholderText(_(T["note_hint"]))
         self.stop_apply.setText(_(T["stop_apply"]))
         self.pause_bar.retranslate_ui()
+        self.note_limit.retranslate()
         if self.session is not None:
             self.show_current(rebuild=False)
 
@@ -370,7 +374,7 @@ class InterviewPage(Page):
         self.widget = w
         self.problem.clear()
         note = self.notes.get(q.id, "")
-        self.note.setPlainText(note)
+        self.note_limit.load(note)
         self.note_btn.blockSignals(True)
         self.note_btn.setChecked(bool(note))
         self.note_btn.blockSignals(False)
