@@ -121,15 +121,9 @@ class Core:
             return 0
 
     def remaining_delay(self) -> int:
-        from desktop.core.vault import VaultPaths, keyfile
-        from desktop.core.vault.throttle import Throttle
+        from desktop.core.vault.throttle import remaining_for
 
-        vp = VaultPaths(self.root)
-        try:
-            wrapped = keyfile.read(vp.key)
-        except Exception:  # noqa: BLE001 - a damaged key file is reported by unlock itself
-            return 0
-        return Throttle(vp.throttle, wrapped.vault_id, self.clock.epoch).remaining()
+        return remaining_for(self.root, self.clock.epoch)
 
     def lock(self) -> None:
         if self.vault is not None:

@@ -103,3 +103,17 @@ class Throttle:
             write_atomic(self.path, json.dumps(doc).encode())
         except VoluntasError as err:
             raise VoluntasError("V019", path=str(self.path), reason=err.fields.get("reason", "")) from None
+
+
+def remaining_for(root: Path, epoch: Callable[[], float]) -> int:
+    """Seconds until the next passphrase try at the vault folder `root` (0 when there is no readable key
+    file: unlock itself reports a damaged or missing one). The unlock screens show it as a countdown."""
+    from desktop.core.vault import keyfile
+    from desktop.core.vault.files import VaultPaths
+
+    vp = VaultPaths(Path(root))
+    try:
+        wrapped = keyfile.read(vp.key)
+    except Exception:  # noqa: BLE001 - a damaged key file is reported by unlock itself
+        return 0
+    return Throttle(vp.throttle, wrapped.vault_id, epoch).remaining()
