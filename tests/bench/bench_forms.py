@@ -21,6 +21,10 @@ class _Memory:
     def save_answer(self, interview_id: str, question_id: str, value: Any, lang: str, text_hash: str) -> None:
         pass
 
+    def record_event(self, interview_id: str, event: str, question_id: str | None = None,
+                     lang: str | None = None) -> None:
+        pass
+
 
 def load_with_catalogs() -> list[float]:
     times = []

@@ -33,15 +33,9 @@ def _tmp(name: str) -> Path:
 
 def _port() -> tuple[DossierPort, str]:
     """The real dossier module when it is there (VOLUNTAS_BENCH_SYNC_PORT=stand-in forces the stand-in)."""
-    import importlib
 
     if os.environ.get("VOLUNTAS_BENCH_SYNC_PORT") != "stand-in":
-        try:
-            for name in ("assemble", "pdf", "manifest", "sign", "verify"):
-                importlib.import_module(f"desktop.core.dossier.{name}")
-            return default_port(), "PAdES dossier"
-        except ImportError:
-            pass
+        return default_port(), "PAdES dossier"
     from tests.sync.synctools import FakePort
 
     return FakePort(), "stand-in dossier"

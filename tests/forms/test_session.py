@@ -22,6 +22,10 @@ class MemoryStorage:
     def save_answer(self, interview_id: str, question_id: str, value: Any, lang: str, text_hash: str) -> None:
         self.rows.append((interview_id, question_id, value, lang, text_hash))
 
+    def record_event(self, interview_id: str, event: str, question_id: str | None = None,
+                     lang: str | None = None) -> None:
+        self.rows.append((interview_id, "event:" + event, question_id, lang or "", ""))
+
     def answers(self, interview_id: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for iid, qid, value, _, _ in self.rows:

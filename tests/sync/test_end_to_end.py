@@ -107,17 +107,10 @@ def test_evaluation_matches_a_direct_evaluation(tmp_path: Path) -> None:
 def test_with_the_real_dossier_module(tmp_path: Path) -> None:
     """The default port: PAdES-signed PDF from desktop.core.dossier, verified at the desk; no plaintext
     file anywhere in the tree (vault, outbox, HOME, TMPDIR) after sealing."""
-    import importlib
 
-    import pytest
 
     from desktop.core.sync.port import DefaultPort
 
-    for name in ("assemble", "pdf", "manifest", "sign", "verify"):
-        try:
-            importlib.import_module(f"desktop.core.dossier.{name}")
-        except ImportError:
-            pytest.skip(f"desktop.core.dossier.{name} is not there yet")
     w = world(tmp_path)
     port = DefaultPort()
     cid, ids = import_vignette(w.field, "V05", MARKER)

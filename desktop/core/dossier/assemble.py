@@ -86,14 +86,9 @@ class Dossier:
 
 
 def translator(lang: str) -> Translate:
-    """The form text in `lang`: the translator's catalog API when present, else the compiled .po."""
-    try:
-        from desktop.core.forms.text import form_catalog
-    except ImportError:  # pragma: no cover - older tree
-        from desktop import i18n
+    """The form text in `lang`, from the translator's catalog."""
+    from desktop.core.forms.text import form_catalog
 
-        cat = i18n.catalog(lang, "forms")
-        return lambda ctx, english: cat.pgettext(ctx, english) if english else english
     return form_catalog(lang).translate
 
 
@@ -206,7 +201,8 @@ def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> Inter
 def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None = None,
              now: dt.datetime | None = None) -> Dossier:
     from desktop.core.forms.loader import shipped_form
-    from desktop.core.rules import evaluate_answers, report, shipped_ruleset
+    from desktop.core.rules import evaluate_answers, shipped_ruleset
+    from desktop.core.rules.text import report_in
 
     chosen = select(vault, case_or_ids)
     form = form or shipped_form(chosen[0].form_id)
@@ -220,7 +216,7 @@ def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None =
         ev = evaluate_answers([(p.row.interview_date, p.answers) for p in parts], case_id=chosen[0].case_code,
                               ruleset=ruleset)
         evaluation = ev.to_json()
-        text = _report(ev, ruleset, form.id, chosen[0].interviewer_lang, report)
+        text = report_in(ev, ruleset, chosen[0].interviewer_lang)
     except VoluntasError as err:
         problems.append(err.message())
     rs = {"id": ruleset.id, "version": ruleset.version, "sha256": ruleset.sha256}
@@ -230,10 +226,3 @@ def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None =
                    created.isoformat().replace("+00:00", "Z"), problems,
                    draft=any(p.row.state == "draft" for p in parts))
 
-
-def _report(ev: Any, rs: Any, form_id: str, lang: str, plain: Callable[..., str]) -> str:
-    try:
-        from desktop.core.rules.text import report_in
-    except ImportError:  # pragma: no cover - older tree
-        return plain(ev, rs)
-    return report_in(ev, rs, lang)

@@ -38,6 +38,10 @@ class Storage(Protocol):
     def save_answer(self, interview_id: str, question_id: str, value: Any, lang: str, text_hash: str) -> None:
         """Commit one answer durably (None = unanswered) before returning."""
 
+    def record_event(self, interview_id: str, event: str, question_id: str | None = None,
+                     lang: str | None = None) -> None:
+        """Commit an audit event that carries no answer (e.g. an unreviewed translation was shown)."""
+
 
 def shown_text(form: Form, qid: str, translate: Translate) -> str:
     """The exact text of the captive's screen while `qid` is asked (forms/captive.py): his question, hint,
@@ -85,9 +89,8 @@ class Session:
             self.answers.pop(qid, None)
         else:
             self.answers[qid] = value
-        record = getattr(self.storage, "record_event", None)  # the vault's Records; test doubles may lack it
-        if value is not None and record is not None and unreviewed_shown(self.form, qid, self.lang):
-            record(self.interview_id, UNREVIEWED_EVENT, qid, self.lang)  # issue 8: flagged and recorded
+        if value is not None and unreviewed_shown(self.form, qid, self.lang):
+            self.storage.record_event(self.interview_id, UNREVIEWED_EVENT, qid, self.lang)  # flagged and recorded
 
     def discard(self, qids: Iterable[str]) -> None:
         """Forget answers the caller has removed from storage (the minimal record), and settle again."""

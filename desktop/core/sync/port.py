@@ -9,11 +9,9 @@ manifest), which the desk compares with the bundle. DefaultPort adapts desktop.c
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from desktop.core.errors import VoluntasError
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
 
@@ -26,35 +24,22 @@ class DossierPort(Protocol):
     def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, dict[str, Any] | None]: ...
 
 
-def _module(name: str) -> Any:
-    """desktop.core.dossier ("") or one of its modules; S005 when it is not there."""
-    full = "desktop.core.dossier" + (f".{name}" if name else "")
-    try:
-        return importlib.import_module(full)
-    except ImportError as err:
-        raise VoluntasError("S005", reason=f"{full}: {type(err).__name__}") from None
-
-
-def _attr(module: Any, name: str) -> Any:
-    found = getattr(module, name, None)
-    if found is None:
-        raise VoluntasError("S005", reason=f"{module.__name__} has no {name}")
-    return found
-
-
 class DefaultPort:
     """desktop.core.dossier: build_dossier (render, Ed25519 manifest with `extra`, PAdES; bytes only,
     nothing written) and verify.verify_bytes (pinned certificate, DER)."""
 
     def render(self, vault: Vault, interview_ids: Sequence[str], extra: Mapping[str, Any]) -> bytes:
-        build = _attr(_module(""), "build_dossier")
-        return bytes(build(vault, list(interview_ids), extra_manifest=dict(extra), final=True).pdf)
+        from desktop.core.dossier import build_dossier
+
+        return bytes(build_dossier(vault, list(interview_ids), extra_manifest=dict(extra), final=True).pdf)
 
     def verify(self, pdf: bytes, certificate_der: bytes) -> str | None:
         return self.check(pdf, certificate_der)[0]
 
     def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, dict[str, Any] | None]:
-        result = _attr(_module("verify"), "verify_bytes")(pdf, certificate_der)
+        from desktop.core.dossier.verify import verify_bytes
+
+        result = verify_bytes(pdf, certificate_der)
         if getattr(result, "ok", False) and getattr(result, "trusted", False):
             manifest = getattr(result, "manifest", None)
             if isinstance(manifest, dict) and manifest.get("draft") is True:  # exported before finalize

@@ -11,7 +11,6 @@ ERRORS.update({
     "S003": (N_("Nothing to seal in case {ident}: no draft or finalized interview."), EXIT_USAGE),
     "S004": (N_("Interview {ident} changed while it was being sealed; nothing was sealed. Try again."),
              EXIT_NEGATIVE),
-    "S005": (N_("The dossier module is not available: {reason}."), EXIT_NEGATIVE),
     "S006": (N_("Cannot read {path}: {reason}."), EXIT_USAGE),
     "S007": (N_("This vault is not a legal desk vault: run 'voluntas desk init' first."), EXIT_USAGE),
     "S008": (N_("Recipient {fingerprint} is already configured."), EXIT_USAGE),
