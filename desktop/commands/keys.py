@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
 
 from desktop.commands.common import open_vault
 from desktop.commands.recipients import register_add_recipient
@@ -27,25 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:  # everything from the keys is taken before lock zeroes them
         ident = vault.records.identity()
-        cert_pem = ident.cert().public_bytes(serialization.Encoding.PEM)
-        ed_pem = ident.ed25519_key().public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-        summary = {
-            "format": "voluntas-interviewer-keys/1",
-            "interviewer": ident.interviewer,
-            "organisation": ident.organisation,
-            "device_id": ident.device_id,
-            "ed25519_fingerprint": ident.ed25519_fingerprint(),
-            "certificate_fingerprint": ident.cert_fingerprint(),
-        }
+        files = ident.public_files()
+        fingerprints = ident.ed25519_fingerprint(), ident.cert_fingerprint()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    write_atomic(out / "interviewer-cert.pem", cert_pem, mode=0o644)
-    write_atomic(out / "interviewer-ed25519.pem", ed_pem, mode=0o644)
-    write_atomic(out / "interviewer.json", (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode(),
-                 mode=0o644)
+    for name, data in files.items():
+        write_atomic(out / name, data, mode=0o644)
     print(_("Public keys written to {path}.").format(path=out))
-    print("  Ed25519: " + summary["ed25519_fingerprint"])
-    print("  X.509:   " + summary["certificate_fingerprint"])
+    print("  Ed25519: " + fingerprints[0])
+    print("  X.509:   " + fingerprints[1])
     return EXIT_OK

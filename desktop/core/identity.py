@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import NameOID
 
 CERT_YEARS = 5
+KEYS_FORMAT = "voluntas-interviewer-keys/1"  # interviewer.json of `keys export`, read by `desk enrol`
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,20 @@ class Identity:
 
     def cert_fingerprint(self) -> str:
         return fingerprint(self.certificate)
+
+    def public_files(self) -> dict[str, bytes]:
+        """What the interviewer registers with the legal team (`keys export`; the desk enrols the folder):
+        the certificate, the Ed25519 public key and a summary with both fingerprints. Nothing private."""
+        import json
+
+        ed_pem = self.ed25519_key().public_key().public_bytes(serialization.Encoding.PEM,
+                                                               serialization.PublicFormat.SubjectPublicKeyInfo)
+        summary = {"format": KEYS_FORMAT, "interviewer": self.interviewer, "organisation": self.organisation,
+                   "device_id": self.device_id, "ed25519_fingerprint": self.ed25519_fingerprint(),
+                   "certificate_fingerprint": self.cert_fingerprint()}
+        return {"interviewer-cert.pem": self.cert().public_bytes(serialization.Encoding.PEM),
+                "interviewer-ed25519.pem": ed_pem,
+                "interviewer.json": (json.dumps(summary, indent=2, ensure_ascii=False) + "\n").encode("utf-8")}
 
 
 def fingerprint(data: bytes) -> str:

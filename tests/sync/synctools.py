@@ -64,19 +64,11 @@ def make_desk(root: Path) -> Vault:
 
 
 def export_keys(vault: Vault, out: Path) -> Path:
-    from cryptography.hazmat.primitives import serialization
-
     from desktop.core.atomic import write_atomic
 
-    ident = vault.records.identity()
     out.mkdir(parents=True, exist_ok=True)
-    write_atomic(out / "interviewer-cert.pem", ident.cert().public_bytes(serialization.Encoding.PEM))
-    write_atomic(out / "interviewer-ed25519.pem", ident.ed25519_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-    doc = {"format": "voluntas-interviewer-keys/1", "interviewer": ident.interviewer,
-           "organisation": ident.organisation, "device_id": ident.device_id,
-           "ed25519_fingerprint": ident.ed25519_fingerprint(), "certificate_fingerprint": ident.cert_fingerprint()}
-    write_atomic(out / "interviewer.json", json.dumps(doc).encode())
+    for name, data in vault.records.identity().public_files().items():
+        write_atomic(out / name, data, mode=0o644)
     return out
 
 
