@@ -71,3 +71,11 @@ def report_sealed(count: int) -> None:
 
 def print_json(doc: Any) -> None:
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def require_form(form: str, lang: str = "en") -> None:
+    """The form's folder and, for a translation, its forms catalog must exist (F020, F021)."""
+    if not (paths.forms_dir() / form / "form.yaml").is_file():
+        raise VoluntasError("F020", form=form)
+    if lang != "en" and not (paths.locales_dir() / lang / "LC_MESSAGES" / "forms.po").is_file():
+        raise VoluntasError("F021", lang=lang)

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import i18n
-from desktop.core.errors import EXIT_OK, EXIT_USAGE
+from desktop.commands.common import require_form
+from desktop.core.errors import EXIT_OK
 from desktop.i18n import N_
 
 if TYPE_CHECKING:
@@ -116,12 +117,9 @@ def _choices(block: Block, text: Callable[[Line], str], translate: Callable[[str
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop import paths
     from desktop.core.atomic import write_atomic
 
-    if not (paths.forms_dir() / args.form / "form.yaml").is_file():
-        sys.stderr.write(f"voluntas: no form '{args.form}'\n")
-        return EXIT_USAGE
+    require_form(args.form)
     text = render(args.form, args.doc_lang, i18n.translator(args.doc_lang))
     write_atomic(args.out, text.encode("utf-8"), mode=0o644)
     sys.stderr.write(f"voluntas: {args.out}: {len(text.encode('utf-8'))} bytes\n")

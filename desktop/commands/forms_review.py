@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.core.errors import EXIT_OK, EXIT_USAGE
+from desktop.commands.common import require_form
+from desktop.core.errors import EXIT_OK
 
 
 def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,16 +23,10 @@ def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop import paths
     from desktop.core.forms.review_sheet import write
     from desktop.core.forms.sheet import build
 
-    if not (paths.forms_dir() / args.form / "form.yaml").is_file():
-        sys.stderr.write(f"voluntas: no form '{args.form}'\n")
-        return EXIT_USAGE
-    if args.review_lang != "en" and not (paths.locales_dir() / args.review_lang / "LC_MESSAGES" / "forms.po").is_file():
-        sys.stderr.write(f"voluntas: no forms catalog for '{args.review_lang}'\n")
-        return EXIT_USAGE
+    require_form(args.form, args.review_lang)
     sheet = build(args.form, args.review_lang)
     size = write(sheet, args.out)
     counts = sheet.counts()

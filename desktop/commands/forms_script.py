@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.commands.common import require_form
 from desktop.core.errors import EXIT_OK, EXIT_USAGE
 
 
@@ -20,17 +21,11 @@ def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop import paths
     from desktop.core.atomic import write_atomic
     from desktop.core.forms import captive_script
 
-    if not (paths.forms_dir() / args.form / "form.yaml").is_file():
-        sys.stderr.write(f"voluntas: no form '{args.form}'\n")
-        return EXIT_USAGE
     lang = args.script_lang
-    if lang != "en" and not (paths.locales_dir() / lang / "LC_MESSAGES" / "forms.po").is_file():
-        sys.stderr.write(f"voluntas: no forms catalog for '{lang}'\n")
-        return EXIT_USAGE
+    require_form(args.form, lang)
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".md"):
         sys.stderr.write("voluntas: --out must end in .pdf or .md\n")

@@ -52,6 +52,8 @@ ERRORS: dict[str, tuple[str, int]] = {
     "C007": (N_("{file}: {where}: {problem}"), EXIT_USAGE),  # a free-text answer over its length limit
     "C008": (N_("{file}: a number longer than the limit of {limit} characters (line {line}, column {column})."),
              EXIT_USAGE),
+    "F020": (N_("No form '{form}' is installed."), EXIT_USAGE),
+    "F021": (N_("No forms catalog for the language '{lang}'."), EXIT_USAGE),
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, run_cli
 from tests.forms.test_loader import MINI
 
@@ -58,3 +60,15 @@ def test_usage_error_exits_2() -> None:
     proc = run_cli("forms")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("args, code", [
+    (["forms", "review", "--lang", "xx"], "F021"),
+    (["forms", "captive-script", "--lang", "ko", "--form", "nope"], "F020"),
+    (["forms", "doc", "--form", "nope"], "F020"),
+])
+def test_unknown_form_or_catalog_is_a_coded_usage_error(tmp_path: Path, args: list[str], code: str) -> None:
+    out = tmp_path / "out.pdf"
+    proc = run_cli(*args, "--out", str(out))
+    assert proc.returncode == 2 and f"voluntas: {code}: " in proc.stderr
+    assert "Traceback" not in proc.stderr and not out.exists()
