@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from desktop.core.forms.loader import shipped_form
-from desktop.core.forms.session import ANSWER_TOO_LONG, INTERVIEW_TOO_LONG
+from desktop.core.forms.session import ANSWER_TOO_LONG, INTERVIEW_TOO_LONG, Session
 from desktop.core.forms.values import MAX_INTERVIEW_TEXT_CHARS, MAX_TEXT_CHARS
-from tests.forms.test_answers import v
-from tests.forms.test_session import MemoryStorage, Session
+from tests.forms.formtools import MemoryStorage, v
 
 
 def resumed() -> tuple[Session, MemoryStorage, list[str]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,24 +13,12 @@ from hypothesis import strategies as st
 from desktop.core.forms.answers import AnswerError, check_answers, resolve
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import Form
-from tests.conftest import CASES
-
-VIGNETTES = sorted(CASES.glob("V*.json"))
+from tests.forms.formtools import VIGNETTES, interviews, v
 
 
 @pytest.fixture(scope="module")
 def form() -> Form:
     return shipped_form()
-
-
-def interviews(path: Path) -> list[tuple[dt.date, dict[str, Any]]]:
-    case = json.loads(path.read_text(encoding="utf-8"))
-    return [(dt.date.fromisoformat(i["interview_date"]), i["answers"]) for i in case["interviews"]]
-
-
-def v(name: str, index: int = 0) -> tuple[dt.date, dict[str, Any]]:
-    day, answers = interviews(CASES / f"{name}.json")[index]
-    return day, copy.deepcopy(answers)
 
 
 def test_there_are_thirteen_vignettes() -> None:

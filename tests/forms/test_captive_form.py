@@ -11,7 +11,7 @@ import yaml
 
 from desktop.core.forms.captive import captive_strings, script
 from desktop.core.forms.loader import FormDefinitionError, load_form, shipped_form
-from tests.forms.test_loader import MINI
+from tests.forms.formtools import MINI
 
 CODED_FOR_INTERVIEWER = ("wsh_reasons", "wsh_fear_code", "wsh_change_code", "wsh_prior_to", "wsh_prior_dest")
 INTERVIEWER_ITEMS = ("con_who", "con_teach", "inf_o1_teach", "set_int_aff", "vol_obs", "dec_nopress_sig",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_cli
-from tests.forms.test_loader import MINI
+from tests.forms.formtools import MINI
 
 
 def test_shipped_forms_are_clean() -> None:

@@ -12,39 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.forms.loader import FormDefinitionError, load_form
-
-MINI = """\
-form: mini
-version: 1.0.0
-title: Mini
-session_date: ses_dt
-gates: {capacity: cap_ok, consent: con_ok, record: gate}
-minimal_record: {reason: why, keep: [ses_dt, agree]}
-sections:
-  - id: A0
-    title: Start
-    questions:
-      - {id: ses_dt, type: date, by: I, captive: none, required: true, label: Date}
-      - {id: able, type: yes_no, by: I, captive: none, required: true, label: Able}
-      - {id: cap_ok, type: calculate, label: Capacity, calculation: "${able}='yes'"}
-      - id: agree
-        type: select_one
-        list: L_AGREE
-        by: C
-        required: true
-        label: Agree?
-        relevance: ${cap_ok}
-        captive: choices
-        captive_text: Do you agree?
-      - {id: con_ok, type: calculate, label: Consent, calculation: "${agree}='yes'"}
-      - {id: gate, type: calculate, label: Gate, calculation: "${cap_ok} and ${con_ok}"}
-      - {id: why, type: calculate, label: W, relevance: "not(${gate})", calculation: "if(${cap_ok}, 'no', 'cap')"}
-choice_lists:
-  L_AGREE:
-    - {code: yes, label: Yes}
-    - {code: no, label: No, exclusive: true}
-captive_page: {wait: Please wait., decline: You may decline any question.}
-"""
+from tests.forms.formtools import MINI
 
 
 def write(tmp_path: Path, text: str, name: str = "form.yaml") -> Path:

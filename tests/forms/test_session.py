@@ -12,26 +12,7 @@ from desktop.core.forms.answers import resolve
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import Form
 from desktop.core.forms.session import Session
-from tests.forms.test_answers import v
-
-
-class MemoryStorage:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, str, Any, str, str]] = []
-
-    def save_answer(self, interview_id: str, question_id: str, value: Any, lang: str, text_hash: str) -> None:
-        self.rows.append((interview_id, question_id, value, lang, text_hash))
-
-    def record_event(self, interview_id: str, event: str, question_id: str | None = None,
-                     lang: str | None = None) -> None:
-        self.rows.append((interview_id, "event:" + event, question_id, lang or "", ""))
-
-    def answers(self, interview_id: str) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for iid, qid, value, _, _ in self.rows:
-            if iid == interview_id:
-                out[qid] = value
-        return {k: val for k, val in out.items() if val is not None}
+from tests.forms.formtools import MemoryStorage, v
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from desktop.core.forms.expr import parse
 from desktop.core.forms.loader import load_form, shipped_form
 from desktop.core.forms.model import Form
 from tests.conftest import ROOT
-from tests.forms.protocol_md import Protocol, read_protocol
+from tests.forms.formtools import Protocol, read_protocol
 
 
 @pytest.fixture(scope="module")

@@ -10,40 +10,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import VoluntasError
-from desktop.core.forms.model import CODED
 from desktop.core.rules import evaluate_case, parse_case, shipped_ruleset
-from tests.conftest import CASES
+from tests.rules.rulestools import DOCS, QUESTIONS, answer_value
 
-VIGNETTES = sorted(CASES.glob("V*.json"))
-DOCS = [json.loads(p.read_text(encoding="utf-8")) for p in VIGNETTES]
 STATUS = {"POW", "PRESUMED_POW", "REFER", "NOT_EVALUATED"}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                             HealthCheck.filter_too_much])
-
-
-
-def coded_questions() -> dict[str, tuple[str, tuple[str, ...], frozenset[str]]]:
-    form = shipped_ruleset().form
-    out = {}
-    for qid, q in form.questions.items():
-        if q.type in CODED and qid not in ("ses_org",):
-            lst = form.choices(qid)
-            assert lst is not None
-            out[qid] = (q.type, lst.codes, lst.exclusive)
-    return out
-
-
-QUESTIONS = coded_questions()
-
-
-@st.composite
-def answer_value(draw: st.DrawFn, qid: str) -> Any:
-    qtype, codes, exclusive = QUESTIONS[qid]
-    if qtype != "select_multiple":
-        return draw(st.sampled_from(codes))
-    picked = draw(st.lists(st.sampled_from(codes), min_size=1, max_size=4, unique=True))
-    excl = [c for c in picked if c in exclusive]
-    return [excl[0]] if excl else picked
 
 
 @st.composite

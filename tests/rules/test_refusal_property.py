@@ -20,8 +20,8 @@ from desktop.core.errors import VoluntasError
 from desktop.core.forms.expr import refs
 from desktop.core.forms.model import DECLINED
 from desktop.core.rules import Ruleset, evaluate_case, load_ruleset, parse_case, shipped_ruleset
-from tests.core.test_rules_properties import DOCS, answer_value
-from tests.core.test_rules_properties import QUESTIONS as CODED
+from tests.rules.rulestools import DOCS, answer_value
+from tests.rules.rulestools import QUESTIONS as CODED
 
 SECTIONS = ("A4", "A6", "A7")
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
