@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.core.atomic import write_atomic
 from desktop.core.dossier import build_dossier, export_dossier, verify_dossier
 from tests.core.vaulttools import make_vault
-from tests.dossier.sample import import_case
+from tests.dossier.dossiertools import import_case
 
 
 def rows() -> list[tuple[str, float | int, str, str]]:

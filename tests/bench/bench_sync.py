@@ -36,9 +36,9 @@ def _port() -> tuple[DossierPort, str]:
 
     if os.environ.get("VOLUNTAS_BENCH_SYNC_PORT") != "stand-in":
         return default_port(), "PAdES dossier"
-    from tests.sync.synctools import FakePort
+    from tests.sync.synctools import FakeDossier
 
-    return FakePort(), "stand-in dossier"
+    return FakeDossier(), "stand-in dossier"
 
 
 def rows() -> list[tuple[str, float | int, str, str]]:

@@ -12,17 +12,9 @@ from desktop.core.errors import VoluntasError
 from desktop.core.vault import Vault
 from desktop.core.vault.throttle import Throttle
 from tests.conftest import run_cli
-from tests.core.vaulttools import PASSPHRASE, make_vault, tree_hashes
+from tests.core.vaulttools import PASSPHRASE, FakeTime, make_vault, tree_hashes
 
 WRONG = ["", PASSPHRASE[:-1] + "T", "x" * 10_000, "correct\x00horse", "\u05e9\u05dc\u05d5\u05dd \u202eevil"]
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_wrong_passphrases_write_nothing_and_delay_grows_across_restarts(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def test_a_copy_from_before_a_seal_cannot_bring_the_answers_back(tmp_path: Path)
     older = (root / "vault.db").read_bytes()
     field = Vault.unlock(root, PASSPHRASE)
     before = _generation(root)
-    seal_interviews(field, [iid], port=w.port)
+    seal_interviews(field, [iid], port=w.fake_dossier)
     assert _generation(root) > before  # advanced at the seal itself, not only at lock
     field.lock()
     w.desk.lock()

@@ -18,8 +18,7 @@ from desktop.core.errors import VoluntasError
 from desktop.core.vault import Vault
 from desktop.core.vault.throttle import MAX_DELAY_S, Throttle
 from tests.conftest import run_cli
-from tests.core.test_t3_wrong_passphrase import FakeTime
-from tests.core.vaulttools import PASSPHRASE, make_vault
+from tests.core.vaulttools import PASSPHRASE, FakeTime, make_vault
 
 
 def _failures(root: Path) -> int:

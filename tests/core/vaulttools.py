@@ -1,4 +1,4 @@
-"""Helpers for the vault tests: a real vault in a tmp folder, marker scans."""
+"""Shared by the core tests: a real vault in a tmp folder, marker scans, a clock the test moves."""
 
 from __future__ import annotations
 
@@ -79,3 +79,11 @@ def kept_identity(vault: Vault):  # type: ignore[no-untyped-def]
     ident = vault.records.identity()
     return dataclasses.replace(ident, ed25519_private=bytes(bytearray(ident.ed25519_private)),
                                ecdsa_private=bytes(bytearray(ident.ecdsa_private)))
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now

@@ -14,7 +14,7 @@ from desktop import i18n, paths
 from desktop.core import quick_card
 from desktop.core.forms.review import sign_off
 from tests.conftest import ROOT, run_cli
-from tests.i18n.review_helpers import copy_form_and_locales
+from tests.i18n.i18ntools import copy_form_and_locales
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 GUIDE = ROOT / "docs" / "interviewer-guide.md"

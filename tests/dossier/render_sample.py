@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.dossier.sample import LANGUAGE_PAIRS, sample_vault
+from tests.dossier.dossiertools import LANGUAGE_PAIRS, sample_vault
 
 
 def main() -> int:

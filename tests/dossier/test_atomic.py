@@ -13,7 +13,7 @@ import pytest
 from desktop.core.dossier import export_dossier, verify_dossier
 from desktop.core.errors import VoluntasError
 from tests.core.vaulttools import PASSPHRASE, make_vault
-from tests.dossier.sample import import_case
+from tests.dossier.dossiertools import import_case
 
 WORKER = Path(__file__).resolve().parent / "workers" / "full_disk_export.py"
 

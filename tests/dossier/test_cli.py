@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.core.vaulttools import PASSPHRASE
-from tests.dossier.sample import VIGNETTES
+from tests.dossier.dossiertools import VIGNETTES
 
 
 @pytest.fixture

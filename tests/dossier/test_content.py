@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from fontTools.ttLib import TTFont
 
 from desktop import paths
@@ -17,18 +14,7 @@ from desktop.core.dossier.assemble import translator
 from desktop.core.forms.catalog import context
 from desktop.core.forms.loader import shipped_form
 from tests.core.vaulttools import make_vault
-from tests.dossier.sample import KO_MARK, UK_MARK, import_case, sample_vault
-
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def pdftext(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True,
-                          timeout=120).stdout.decode("utf-8")
+from tests.dossier.dossiertools import KO_MARK, UK_MARK, flat, import_case, needs_poppler, pdftext, sample_vault
 
 
 @needs_poppler

@@ -18,7 +18,7 @@ from desktop.core.dossier.words import Words
 from desktop.core.forms.loader import shipped_form
 from desktop.core.rules import shipped_ruleset
 from tests.core.vaulttools import make_vault
-from tests.dossier.sample import import_case
+from tests.dossier.dossiertools import import_case
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 FIXTURES = Path(__file__).parent / "fixtures"

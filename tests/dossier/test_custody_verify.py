@@ -18,9 +18,8 @@ from desktop.core.dossier.sign import sign_dossier
 from desktop.core.dossier.verify import verify_bytes
 from tests.conftest import run_cli
 from tests.core.vaulttools import make_vault
-from tests.dossier import custody_tools as ct
-from tests.dossier import tamper
-from tests.dossier.sample import import_case
+from tests.dossier import dossiertools as tools
+from tests.dossier.dossiertools import import_case
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,14 @@ def _check(data: bytes, trust: bytes | None) -> tuple[bool, list[str], float]:
 
 def _forged(g: Genuine) -> tuple[bytes, identity.Identity]:
     """A self-consistent dossier made with a key of the forger's own: same pages, manifest re-signed."""
-    stranger = identity.generate("Olena K.", "ICRC", "dev", ct.NOW)
-    body, _sig = tamper.attachments(g.pdf)
+    stranger = identity.generate("Olena K.", "ICRC", "dev", tools.NOW)
+    body, _sig = tools.attachments(g.pdf)
     doc = json.loads(body)
     doc["keys"] = {**doc["keys"], "ed25519": __import__("base64").b64encode(stranger.ed25519_public()).decode(),
                    "ed25519_fingerprint": stranger.ed25519_fingerprint(),
                    "certificate_fingerprint": stranger.cert_fingerprint()}
-    forged_body = tamper.rfc8785.dumps(doc)
-    return sign_dossier(tamper.first_revision(g.pdf), forged_body, stranger.ed25519_key().sign(forged_body),
+    forged_body = tools.rfc8785.dumps(doc)
+    return sign_dossier(tools.first_revision(g.pdf), forged_body, stranger.ed25519_key().sign(forged_body),
                         stranger), stranger
 
 
@@ -75,16 +74,16 @@ def test_without_trust_a_forgery_is_untrusted_and_exits_1(genuine: Genuine, tmp_
 
 def test_hostile_structures_are_answered_in_under_a_second(genuine: Genuine) -> None:
     g = genuine
-    stranger = identity.generate("X", "Y", "dev", ct.NOW)
-    rendered = tamper.first_revision(g.pdf)
+    stranger = identity.generate("X", "Y", "dev", tools.NOW)
+    rendered = tools.first_revision(g.pdf)
     hostile = {  # (file, certificate to trust): with the forger's own certificate trusted, every check runs
-        "looping attachment list, signed": (ct.sign_update(rendered, stranger, ct.looping_names),
+        "looping attachment list, signed": (tools.sign_update(rendered, stranger, tools.looping_names),
                                             stranger.certificate),
         "5000 %%EOF markers after the signature": (g.pdf + b"%%EOF\n" * 5000, g.ident.certificate),
         "5000 %%EOF markers inside the signed bytes": (
-            ct.sign_update(rendered, stranger, ct.eof_markers(5000)), stranger.certificate),
+            tools.sign_update(rendered, stranger, tools.eof_markers(5000)), stranger.certificate),
         "12 %%EOF markers inside the signed bytes": (
-            ct.sign_update(rendered, stranger, ct.eof_markers(12)), stranger.certificate),
+            tools.sign_update(rendered, stranger, tools.eof_markers(12)), stranger.certificate),
     }
     worst = 0.0
     for label, (data, trust) in hostile.items():
@@ -97,7 +96,7 @@ def test_hostile_structures_are_answered_in_under_a_second(genuine: Genuine) -> 
 
 def test_the_checks_stop_at_the_first_failure(genuine: Genuine) -> None:
     g = genuine
-    for name, data in tamper.crafted(g.pdf, g.pdf, g.ident):
+    for name, data in tools.crafted(g.pdf, g.pdf, g.ident):
         if "swapped" in name or "another dossier" in name:
             continue  # those need a second dossier; test_t7_tamper has them
         ok, reasons, _secs = _check(data, g.ident.certificate)
@@ -106,17 +105,17 @@ def test_the_checks_stop_at_the_first_failure(genuine: Genuine) -> None:
 
 def test_one_document_timestamp_added_by_the_legal_team_verifies(genuine: Genuine) -> None:
     g = genuine
-    stamped = ct.timestamped(g.pdf)
+    stamped = tools.timestamped(g.pdf)
     result = verify_bytes(stamped, g.ident.certificate)
     assert result.ok and result.trusted, result.reasons
     assert result.details["timestamp"]["authority"].endswith("Legal team TSA") and result.details["timestamp"]["time"]
     refused = {
-        "two timestamps": (ct.timestamped(stamped), "3 signatures"),
-        "an annotation after the timestamp": (tamper._update(stamped, tamper.evil_annotation), "after"),
-        "a second signature instead of a timestamp": (ct.sign_update(g.pdf, identity.generate(
-            "Legal", "Desk", "d", ct.NOW), field="Second"), "2 signatures"),
-        "a timestamp, then a second signature": (ct.sign_update(stamped, g.ident, field="Again"), "signature"),
-        "a timestamp over an annotation": (ct.timestamped(tamper._update(g.pdf, tamper.evil_annotation)),
+        "two timestamps": (tools.timestamped(stamped), "3 signatures"),
+        "an annotation after the timestamp": (tools.incremental_update(stamped, tools.evil_annotation), "after"),
+        "a second signature instead of a timestamp": (tools.sign_update(g.pdf, identity.generate(
+            "Legal", "Desk", "d", tools.NOW), field="Second"), "2 signatures"),
+        "a timestamp, then a second signature": (tools.sign_update(stamped, g.ident, field="Again"), "signature"),
+        "a timestamp over an annotation": (tools.timestamped(tools.incremental_update(g.pdf, tools.evil_annotation)),
                                            "changed after it was signed"),
     }
     for label, (data, phrase) in refused.items():
@@ -133,24 +132,24 @@ def test_the_interviewer_certificate_is_end_entity(genuine: Genuine) -> None:
 
 def test_a_certificate_issued_by_an_interviewer_certificate_is_refused(genuine: Genuine) -> None:
     g = genuine
-    body, _sig = tamper.attachments(g.pdf)
-    rendered = tamper.first_revision(g.pdf)
+    body, _sig = tools.attachments(g.pdf)
+    rendered = tools.first_revision(g.pdf)
 
     def signed_by(signer: identity.Identity) -> bytes:
         doc = json.loads(body)
         doc["keys"] = {**doc["keys"], "ed25519": __import__("base64").b64encode(signer.ed25519_public()).decode(),
                        "ed25519_fingerprint": signer.ed25519_fingerprint(),
                        "certificate_fingerprint": signer.cert_fingerprint()}
-        data = tamper.rfc8785.dumps(doc)
+        data = tools.rfc8785.dumps(doc)
         return sign_dossier(rendered, data, signer.ed25519_key().sign(data), signer)
 
-    old = ct.old_interviewer(g.ident)  # CA set, as certificates were made before this change
+    old = tools.old_interviewer(g.ident)  # CA set, as certificates were made before this change
     for issuer in (g.ident, old):
-        sub = ct.issued_identity(issuer.certificate, issuer.ecdsa_private, "Someone Else")
+        sub = tools.issued_identity(issuer.certificate, issuer.ecdsa_private, "Someone Else")
         ok, reasons, _secs = _check(signed_by(sub), issuer.certificate)
         assert not ok and reasons, reasons
         assert any("may not issue certificates" in r or "not the trusted certificate" in r for r in reasons)
-    ca_der, ca_key = ct.org_ca()  # an organisation's CA may issue interviewer certificates
-    member = ct.issued_identity(ca_der, ca_key, "Olena K.")
+    ca_der, ca_key = tools.org_ca()  # an organisation's CA may issue interviewer certificates
+    member = tools.issued_identity(ca_der, ca_key, "Olena K.")
     ok, reasons, _secs = _check(signed_by(member), ca_der)
     assert ok, reasons

@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives import serialization
 from desktop.core import identity
 from desktop.core.dossier import build_dossier
 from tests.core.vaulttools import make_vault
-from tests.dossier import custody_tools as ct
-from tests.dossier.sample import import_case
+from tests.dossier import dossiertools as tools
+from tests.dossier.dossiertools import import_case
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "legal-teams.md"
 
@@ -60,7 +60,7 @@ def test_the_documented_pdfsig_check_catches_a_sneaky_second_signature(folder: P
     script = _block("pdfsig dossier.pdf | awk")
     assert _run(script, folder).returncode == 0
     genuine = (folder / "dossier.pdf").read_bytes()
-    sneaky = ct.sign_update(genuine, identity.generate("Legal", "Desk", "d", ct.NOW), field="Second")
+    sneaky = tools.sign_update(genuine, identity.generate("Legal", "Desk", "d", tools.NOW), field="Second")
     (tmp_path / "dossier.pdf").write_bytes(sneaky)
     old_check = subprocess.run(["pdfsig", str(tmp_path / "dossier.pdf")], capture_output=True, text=True,
                                timeout=60).stdout

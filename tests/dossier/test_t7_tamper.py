@@ -9,8 +9,8 @@ from pathlib import Path
 from desktop.core.dossier import build_dossier
 from desktop.core.dossier.verify import verify_bytes
 from tests.core.vaulttools import kept_identity, make_vault
-from tests.dossier import tamper
-from tests.dossier.sample import import_case
+from tests.dossier import dossiertools as tools
+from tests.dossier.dossiertools import import_case
 
 SEED = 20261126
 K = 5
@@ -30,11 +30,11 @@ def test_tamper_battery(tmp_path: Path) -> None:
     assert false_rejects == []
     rng = random.Random(SEED)
     print(f"seed {SEED}")
-    mutations: list[tamper.Mutation] = []
+    mutations: list[tools.Mutation] = []
     for pdf in clean:
-        mutations += tamper.byte_flips(pdf, rng, 200 // K)
-    mutations += tamper.structured_flips(clean[0], rng)
-    mutations += tamper.crafted(clean[0], clean[1], ident)
+        mutations += tools.byte_flips(pdf, rng, 200 // K)
+    mutations += tools.structured_flips(clean[0], rng)
+    mutations += tools.crafted(clean[0], clean[1], ident)
     accepted, reasons, worst = [], set(), 0.0
     for name, data in mutations:
         start = time.perf_counter()
@@ -72,7 +72,7 @@ def test_each_crafted_attack_has_its_own_reason(tmp_path: Path) -> None:
         "re-signed with an untrusted key": "not the trusted certificate",
         "pages of another dossier with this manifest": "rendered hash differs",
     }
-    found = dict(tamper.crafted(a, b, ident))
+    found = dict(tools.crafted(a, b, ident))
     for name, phrase in expected.items():
         reasons = verify_bytes(found[name], ident.certificate).reasons
         assert any(phrase in r for r in reasons), (name, reasons)

@@ -11,8 +11,7 @@ from desktop.core.dossier.assemble import assemble
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.values import MAX_INTERVIEW_TEXT_CHARS, MAX_TEXT_CHARS
 from tests.core.vaulttools import make_vault
-from tests.dossier.sample import import_case
-from tests.dossier.test_content import needs_poppler, pdftext
+from tests.dossier.dossiertools import import_case, needs_poppler, pdftext
 
 WORDS = ("\ub9c8\uc74c\uc774 \ud3b8\ud569\ub2c8\ub2e4 \u0491\u0430\u043d\u043e\u043a \u0457\u0436\u0430 "
          "captured near Kursk")

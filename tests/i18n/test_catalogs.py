@@ -11,7 +11,7 @@ from babel.messages.mofile import write_mo
 
 from desktop import paths
 from desktop.i18n_tools import catalog_problems, po_path, read
-from tests.i18n.helpers import CATALOGS, CYRILLIC, HANGUL, PLACEHOLDER, catalog, ids, messages, strings, where
+from tests.i18n.i18ntools import CATALOGS, CYRILLIC, HANGUL, PLACEHOLDER, catalog, ids, messages, strings, where
 
 
 @pytest.mark.parametrize(("lang", "domain"), CATALOGS)

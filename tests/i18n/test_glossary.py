@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 
 from desktop import paths
 from desktop.core.forms.glossary import AVOIDED_WORD, MISSING_TERM, check_po, load
-from tests.i18n.review_helpers import FORM, copy_form_and_locales, edit_po, po
+from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 KO_INTERPRETER = "\ud1b5\uc5ed\uc6d0"  # tongyeogwon, the glossary term
 KO_WRONG = "\ud1b5\uc5ed\uc0ac"  # tongyeoksa, ROK usage

@@ -13,7 +13,7 @@ from desktop import paths
 from desktop.core.forms.review import sign_off
 from desktop.core.forms.text import FUZZY, TRANSLATED, UNTRANSLATED, captive_language, form_catalog, form_stats
 from desktop.i18n_tools import update
-from tests.i18n.helpers import copy_tree
+from tests.i18n.i18ntools import copy_tree
 
 LABEL = "pow_interview.con_free.label"
 OLD = "I explained that he may refuse, skip or stop at any time, with no effect on his treatment"

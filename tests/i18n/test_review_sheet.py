@@ -12,7 +12,7 @@ import pytest
 from desktop.core.forms.review import sign_off
 from desktop.core.forms.sheet import build
 from desktop.core.forms.text import form_strings
-from tests.i18n.review_helpers import FORM, copy_form_and_locales, edit_po, po
+from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 LABEL = f"{FORM}.set_interp.label"

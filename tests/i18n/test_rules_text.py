@@ -13,7 +13,7 @@ from desktop.core.rules import evaluate_file, shipped_ruleset
 from desktop.core.rules.explain import report
 from desktop.core.rules.text import report_in
 from tests.conftest import CASES, run_cli
-from tests.i18n.helpers import CYRILLIC, HANGUL, catalog
+from tests.i18n.i18ntools import CYRILLIC, HANGUL, catalog
 
 VIGNETTES = sorted(CASES.glob("V*.json"))
 

@@ -10,7 +10,7 @@ import pytest
 
 from desktop import paths
 from desktop.cli import main
-from tests.i18n.review_helpers import FORM, copy_form_and_locales, edit_po, po
+from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 
 def status(capsys: pytest.CaptureFixture[str]) -> dict:

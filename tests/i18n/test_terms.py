@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.i18n.helpers import messages, strings, where
+from tests.i18n.i18ntools import messages, strings, where
 
 # English pattern -> (Korean, Ukrainian) that every translation of a matching string must contain.
 GLOSSARY = [

@@ -14,7 +14,7 @@ from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.review import sign_off
 from desktop.core.forms.session import Session
 from desktop.core.forms.shown_review import UNREVIEWED_EVENT, dossier_unreviewed, unreviewed_shown
-from tests.i18n.review_helpers import FORM, copy_form_and_locales, po
+from tests.i18n.i18ntools import FORM, copy_form_and_locales, po
 
 
 class Storage:

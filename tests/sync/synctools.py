@@ -1,4 +1,5 @@
-"""Helpers for the sync tests: a field vault with interviews, a legal desk, a stand-in dossier port."""
+"""Shared by the sync tests: a field vault with interviews, a legal desk, a fake dossier for tests where
+PDF rendering only costs time, and the pages of a SQLCipher database decrypted with its raw key (T13)."""
 
 from __future__ import annotations
 
@@ -11,19 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
 from desktop.core.sync.desk import desk_init, enrol, export_recipient
 from desktop.core.sync.recipients import add_recipient
 from desktop.core.vault import Vault
-from tests.core.vaulttools import PASSPHRASE, make_vault
+from tests.core.vaulttools import make_vault
 
 DESK_PASSPHRASE = "legal desk passphrase long enough for policy"
 MARKER = "MARK-5b0c1d2e-sealed-answer"
 HANGUL = "\ud574\ubc29-\ud45c\uc9c0"  # Hangul marker (ASCII source)
 
 
-class FakePort:
-    """Stands in for desktop.core.dossier where PDF rendering would only slow a test down: a tiny 'PDF'
-    carrying the manifest the real dossier signs (case, interviews, answers, notes, audit heads)."""
+class FakeDossier:
+    """A fake of the dossier port (desktop.core.sync.port.DefaultPort) for tests of sealing and transport
+    where PDF rendering would only cost time: a tiny unsigned 'PDF' carrying the manifest the real dossier
+    signs (case, interviews, answers, notes, audit heads). The end-to-end, desk, custody and kill-during-render
+    tests use the real port."""
 
     PREFIX = b"%PDF-1.7\n% voluntas test dossier "
 
@@ -56,7 +61,7 @@ class World:
     desk: Vault
     keys: Path
     recipient_file: Path
-    port: FakePort
+    fake_dossier: FakeDossier
 
 
 def make_desk(root: Path) -> Vault:
@@ -81,7 +86,7 @@ def world(tmp: Path, enrolled: bool = True) -> World:
     keys = export_keys(field, tmp / "keys")
     if enrolled:
         enrol(desk, keys)
-    return World(tmp, field, desk, keys, rfile, FakePort())
+    return World(tmp, field, desk, keys, rfile, FakeDossier())
 
 
 def add_interview(vault: Vault, code: str = "CASE-1", date: str = "2025-03-01", text: str = MARKER,
@@ -107,8 +112,6 @@ def folder_hashes(root: Path) -> dict[str, str]:
     return out
 
 
-__all__ = ["DESK_PASSPHRASE", "PASSPHRASE", "MARKER", "HANGUL", "FakePort", "World", "world", "add_interview",
-           "folder_hashes", "make_desk", "export_keys"]
 
 
 def import_vignette(vault: Vault, name: str, marker: str | None = None) -> tuple[str, list[str]]:
@@ -133,3 +136,39 @@ def import_vignette(vault: Vault, name: str, marker: str | None = None) -> tuple
         vault.records.import_answers(iid, answers, item.captive_lang, {})
         ids.append(iid)
     return cid, ids
+
+
+# -- T13: SQLCipher 4 pages decrypted with the raw key ----------------------------------------------
+# Page size 4096; each page ends with a 16-byte IV and a 64-byte HMAC (reserve 80); page 1 starts with
+# the 16-byte salt, which SQLCipher writes even with a raw key. AES-256-CBC, no padding.
+
+PAGE, RESERVE, IV, SALT = 4096, 80, 16, 16
+WAL_HEADER, FRAME_HEADER = 32, 24
+
+
+def decrypt_page(key: bytes, page: bytes, first: bool) -> bytes:
+    start = SALT if first else 0
+    body = page[start: PAGE - RESERVE]
+    iv = page[PAGE - RESERVE: PAGE - RESERVE + IV]
+    dec = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    return dec.update(body) + dec.finalize()
+
+
+def db_pages(key: bytes, path: Path) -> list[bytes]:
+    data = path.read_bytes() if path.exists() else b""
+    return [decrypt_page(key, data[i: i + PAGE], i == 0) for i in range(0, len(data) - PAGE + 1, PAGE)]
+
+
+def wal_pages(key: bytes, path: Path) -> list[bytes]:
+    data = path.read_bytes() if path.exists() else b""
+    out = []
+    pos = WAL_HEADER
+    while pos + FRAME_HEADER + PAGE <= len(data):
+        number = int.from_bytes(data[pos: pos + 4], "big")
+        out.append(decrypt_page(key, data[pos + FRAME_HEADER: pos + FRAME_HEADER + PAGE], number == 1))
+        pos += FRAME_HEADER + PAGE
+    return out
+
+
+def all_pages(key: bytes, db: Path) -> list[bytes]:
+    return db_pages(key, db) + wal_pages(key, db.with_name(db.name + "-wal"))

@@ -122,6 +122,6 @@ def test_desk_refuses_an_encrypted_crafted_archive(tmp_path: Path, label: str) -
     data = pyrage.encrypt(CASES[label][0](), [x25519.Recipient.from_str(desk_recipient(w.desk))])
     (box / ("a" * 32 + ".age")).write_bytes(data)
     outside = {k: v for k, v in folder_hashes(tmp_path).items() if not k.startswith(("desk", "home"))}
-    [got] = desk_receive(w.desk, box, w.port)
+    [got] = desk_receive(w.desk, box, w.fake_dossier)
     assert (got.status, got.code) == (inbox.REJECTED, CASES[label][1])
     assert {k: v for k, v in folder_hashes(tmp_path).items() if not k.startswith(("desk", "home"))} == outside

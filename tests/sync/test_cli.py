@@ -17,7 +17,7 @@ from desktop.core.sync.seal import seal_case
 from desktop.core.vault import Vault
 from tests.conftest import run_cli
 from tests.core.vaulttools import PASSPHRASE
-from tests.sync.synctools import DESK_PASSPHRASE, FakePort, add_interview
+from tests.sync.synctools import DESK_PASSPHRASE, FakeDossier, add_interview
 
 
 def _in_process(register, root: Path, pp: Path, *argv: str) -> int:  # type: ignore[no-untyped-def]
@@ -48,7 +48,7 @@ def test_desk_and_field_commands(tmp_path: Path) -> None:
 
     vault = Vault.unlock(field, PASSPHRASE)
     cid, _iid = add_interview(vault, "CLI-1")
-    seal_case(vault, cid, FakePort())
+    seal_case(vault, cid, FakeDossier())
     vault.lock()
     out = tmp_path / "out"
     out.mkdir()
@@ -59,7 +59,7 @@ def test_desk_and_field_commands(tmp_path: Path) -> None:
     assert listed[0]["case_code"] == "CLI-1" and listed[0]["sent_to"]
 
     dv = Vault.unlock(desk, DESK_PASSPHRASE)
-    assert [o.status for o in desk_receive(dv, out, FakePort())] == ["imported"]
+    assert [o.status for o in desk_receive(dv, out, FakeDossier())] == ["imported"]
     dv.lock()
     cases = json.loads(run_cli(*D, "desk", "list", "--json", check=True).stdout)
     assert cases[0]["case_code"] == "CLI-1"

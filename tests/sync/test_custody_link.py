@@ -113,7 +113,7 @@ def test_a_case_code_the_desk_would_refuse_is_not_sealed(tmp_path: Path) -> None
         cid, iid = add_interview(w.field, f"OLD-{n}")
         w.field.conn_or_raise().execute("UPDATE cases SET code = ? WHERE id = ?", (code, cid))
         try:
-            seal_interviews(w.field, [iid], w.port)
+            seal_interviews(w.field, [iid], w.fake_dossier)
         except VoluntasError as err:
             assert err.code == "S016" and "nothing was sealed" in err.message()
         else:

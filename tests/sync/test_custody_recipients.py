@@ -42,7 +42,7 @@ def _rogue(w: World, tmp: Path, name: str = "rogue") -> Vault:
 
 def _sealed_to(w: World, tmp: Path, code: str = "R-1") -> Path:
     _cid, iid = add_interview(w.field, code)
-    seal_interviews(w.field, [iid], w.port)
+    seal_interviews(w.field, [iid], w.fake_dossier)
     out = tmp / f"out-{code}"
     out.mkdir()
     push_outbox(w.field, out)
@@ -87,7 +87,7 @@ def test_a_rogue_recipient_cannot_purge_and_is_listed(w: World, tmp_path: Path) 
     out = _sealed_to(w, tmp_path)
     data = next(out.iterdir()).read_bytes()
     assert pyrage.decrypt(data, [desk_identity(rogue)])  # it can read what it is sent: openly listed above
-    assert [o.status for o in desk_receive(rogue, out, w.port)] == [inbox.IMPORTED]
+    assert [o.status for o in desk_receive(rogue, out, w.fake_dossier)] == [inbox.IMPORTED]
     report = import_receipts(w.field, _receipts(rogue, tmp_path, "back-rogue"))
     assert report.purged_bundles == [] and len(report.noted) == 1 and not report.rejected
     [item] = pending(w.field)
@@ -104,7 +104,7 @@ def test_a_rogue_recipient_cannot_purge_and_is_listed(w: World, tmp_path: Path) 
         rfc8785.dumps(body)).hex()}))
     assert import_receipts(w.field, forged).purged_bundles == [] and len(pending(w.field)) == 1
     # the real desk receives, receipts, and only then is the field copy purged
-    desk_receive(w.desk, out, w.port)
+    desk_receive(w.desk, out, w.fake_dossier)
     report = import_receipts(w.field, _receipts(w.desk, tmp_path, "back-desk"))
     assert report.purged_interviews == 1 and pending(w.field) == []
 
@@ -147,7 +147,7 @@ def test_the_first_signed_recipient_is_primary_unless_one_is_marked(tmp_path: Pa
 def test_outbox_list_and_add_recipient_show_the_desks(w: World, tmp_path: Path) -> None:
     rogue = _rogue(w, tmp_path)
     out = _sealed_to(w, tmp_path)
-    desk_receive(rogue, out, w.port)
+    desk_receive(rogue, out, w.fake_dossier)
     import_receipts(w.field, _receipts(rogue, tmp_path, "back"))
     w.field.lock()
     pp = tmp_path / "pp"

@@ -47,7 +47,7 @@ def _receive(w: World, box: Path, name: str, data: bytes) -> tuple[inbox.Outcome
     for old in box.iterdir():
         old.unlink()
     (box / name).write_bytes(data)
-    got, secs = _timed(lambda: desk_receive(w.desk, box, w.port))
+    got, secs = _timed(lambda: desk_receive(w.desk, box, w.fake_dossier))
     [outcome] = got  # type: ignore[misc]
     return outcome, secs
 
@@ -86,14 +86,14 @@ def test_a_bundle_of_the_largest_allowed_header_is_received(w: World, tmp_path: 
         rfile.write_text(bundle.json.dumps(doc))
         add_recipient(w.field, rfile)
     _cid, iid = add_interview(w.field, "MANY")
-    seal_interviews(w.field, [iid], w.port)
+    seal_interviews(w.field, [iid], w.fake_dossier)
     out = tmp_path / "out"
     out.mkdir()
     push_outbox(w.field, out)
     [path] = out.iterdir()
     data = path.read_bytes()
     assert agehdr.header_length("f", data) > 0 and data[:agehdr.MAX_HEADER].count(b"\n-> ") >= bundle_extra + 1
-    [got] = desk_receive(w.desk, out, w.port)
+    [got] = desk_receive(w.desk, out, w.fake_dossier)
     assert got.status == inbox.IMPORTED
     rfile = tmp_path / "one-too-many.json"
     rfile.write_text(bundle.json.dumps(recipient_document(str(_others(1)[0]), os.urandom(32), "17th")))
@@ -107,7 +107,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(w: World, tmp_path: Path) 
     box.mkdir()
     with open(box / ("b" * 32 + ".age"), "wb") as fh:  # sparse: no disk used, nothing read
         fh.truncate(bundle.MAX_BUNDLE + 1)
-    got, secs = _timed(lambda: desk_receive(w.desk, box, w.port))
+    got, secs = _timed(lambda: desk_receive(w.desk, box, w.fake_dossier))
     [outcome] = got  # type: ignore[misc]
     assert (outcome.status, outcome.code) == (inbox.REJECTED, "S033") and "MiB" in outcome.reason
     assert secs < 1.0
@@ -135,7 +135,7 @@ def test_push_skips_a_fifo_a_link_and_a_device_named_like_a_bundle(w: World, tmp
     names = []
     for code in ("F1", "F2", "F3"):
         _cid, iid = add_interview(w.field, code)
-        names.append(seal_interviews(w.field, [iid], w.port).name)
+        names.append(seal_interviews(w.field, [iid], w.fake_dossier).name)
     stick = tmp_path / "stick"
     stick.mkdir()
     os.mkfifo(stick / names[0])
@@ -151,7 +151,7 @@ def test_push_skips_a_fifo_a_link_and_a_device_named_like_a_bundle(w: World, tmp
 
 def test_push_command_warns_and_names_a_missing_folder(w: World, tmp_path: Path) -> None:
     _cid, iid = add_interview(w.field, "CLI")
-    name = seal_interviews(w.field, [iid], w.port).name
+    name = seal_interviews(w.field, [iid], w.fake_dossier).name
     w.field.lock()
     pp = tmp_path / "pp"
     pp.write_text(PASSPHRASE + "\n")
@@ -169,11 +169,11 @@ def test_push_command_warns_and_names_a_missing_folder(w: World, tmp_path: Path)
 
 def test_desk_receipts_skip_special_files_and_the_inbox_ignores_them(w: World, tmp_path: Path) -> None:
     _cid, iid = add_interview(w.field, "R1")
-    seal_interviews(w.field, [iid], w.port)
+    seal_interviews(w.field, [iid], w.fake_dossier)
     out = tmp_path / "out"
     out.mkdir()
     push_outbox(w.field, out)
-    [got] = desk_receive(w.desk, out, w.port)
+    [got] = desk_receive(w.desk, out, w.fake_dossier)
     assert got.status == inbox.IMPORTED
     back = tmp_path / "back"
     back.mkdir()
@@ -188,7 +188,7 @@ def test_desk_receipts_skip_special_files_and_the_inbox_ignores_them(w: World, t
     box = tmp_path / "box"
     box.mkdir()
     os.mkfifo(box / ("c" * 32 + ".age"))
-    assert _in_thread(lambda: desk_receive(w.desk, box, w.port)) == []
+    assert _in_thread(lambda: desk_receive(w.desk, box, w.fake_dossier)) == []
 
 
 def test_attachments_are_stored_in_pieces_and_read_back_whole(w: World, tmp_path: Path,
@@ -199,11 +199,11 @@ def test_attachments_are_stored_in_pieces_and_read_back_whole(w: World, tmp_path
     _cid, iid = add_interview(w.field, "BIG")
     data = os.urandom(100)
     w.field.records.add_attachment(iid, "free_text", "application/octet-stream", data)
-    seal_interviews(w.field, [iid], w.port)
+    seal_interviews(w.field, [iid], w.fake_dossier)
     out = tmp_path / "out"
     out.mkdir()
     push_outbox(w.field, out)
-    [got] = desk_receive(w.desk, out, w.port)
+    [got] = desk_receive(w.desk, out, w.fake_dossier)
     assert got.status == inbox.IMPORTED
     names = [r[0] for r in w.desk.conn_or_raise().execute("SELECT name FROM desk_files ORDER BY name")]
     whole = [n for n in names if "\x00" not in n]

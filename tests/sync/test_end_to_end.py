@@ -1,5 +1,5 @@
-"""End to end: field vault, interviews, finalize (seal), push, desk receive, case view, sign-off,
-receipt, field purge; then T13 on the field database and WAL."""
+"""End to end with the real dossier: field vault, interviews, finalize (seal), push, desk receive, case view,
+sign-off, receipt, field purge; then T13 on the field database and WAL."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from pathlib import Path
 from desktop.core.sync import inbox
 from desktop.core.sync.caseview import case_view, list_cases, sign_off
 from desktop.core.sync.outbox import pending, purged, push_outbox
+from desktop.core.sync.port import DefaultPort
 from desktop.core.sync.receipts import import_receipts, write_receipts
 from desktop.core.sync.receive import desk_receive
 from desktop.core.sync.seal import seal_interviews
 from desktop.core.vault import keyfile
 from tests.core.vaulttools import PASSPHRASE, encodings, scan
-from tests.sync.pages import all_pages
-from tests.sync.synctools import HANGUL, MARKER, import_vignette, world
+from tests.sync.synctools import HANGUL, MARKER, all_pages, import_vignette, world
 
 NEEDLES = [n for m in (MARKER, HANGUL) for n in encodings(m)[:1]]
 
@@ -30,14 +30,15 @@ def _hits(root: Path) -> tuple[int, int]:
 
 def test_field_to_desk_and_back(tmp_path: Path) -> None:
     w = world(tmp_path)
+    port = DefaultPort()  # the real dossier: rendered, signed, verified at the desk
     field_root = tmp_path / "field"
     cid, ids = import_vignette(w.field, "V05", MARKER)
     keep_cid, keep_ids = import_vignette(w.field, "V01")  # a draft that stays readable
     pages, hits = _hits(field_root)
     assert hits > 0, "positive control: the page decryption must see the draft's answer"
     # Two finalizes over time: the case view must gather both interviews of the captive.
-    first = seal_interviews(w.field, ids[:1], w.port)
-    second = seal_interviews(w.field, ids[1:], w.port)
+    first = seal_interviews(w.field, ids[:1], port)
+    second = seal_interviews(w.field, ids[1:], port)
     assert first.bundle_id != second.bundle_id and first.name != second.name
     rows = {r.id: r for r in w.field.records.list_interviews()}
     assert [rows[i].state for i in ids] == ["sealed", "sealed"] and rows[keep_ids[0]].state == "draft"
@@ -57,7 +58,7 @@ def test_field_to_desk_and_back(tmp_path: Path) -> None:
     names = sorted(p.name for p in out.iterdir())
     assert all(len(n) == 36 and n.endswith(".age") for n in names)  # random, nothing about the case
 
-    got = desk_receive(w.desk, out, w.port)
+    got = desk_receive(w.desk, out, port)
     assert [o.status for o in got] == [inbox.IMPORTED, inbox.IMPORTED]
     _files, _size, hits_on_disk = scan(tmp_path, [n for m in (MARKER, HANGUL) for n in encodings(m)])
     assert hits_on_disk == [], hits_on_disk  # desk and field vaults encrypted, bundles encrypted, no temp copies
@@ -96,21 +97,17 @@ def test_evaluation_matches_a_direct_evaluation(tmp_path: Path) -> None:
     cid, ids = import_vignette(w.field, "V10")
     answers = [(r.interview_date, w.field.records.answers(r.id)) for r in w.field.records.list_interviews()]
     expected = evaluate_answers(sorted(answers, key=lambda a: a[0]), case_id="V10").to_json()
-    seal_interviews(w.field, ids, w.port)
+    seal_interviews(w.field, ids, w.fake_dossier)
     out = tmp_path / "o"
     out.mkdir()
     push_outbox(w.field, out)
-    assert [o.status for o in desk_receive(w.desk, out, w.port)] == [inbox.IMPORTED]
+    assert [o.status for o in desk_receive(w.desk, out, w.fake_dossier)] == [inbox.IMPORTED]
     assert case_view(w.desk, "V10").evaluation == expected
 
 
 def test_with_the_real_dossier_module(tmp_path: Path) -> None:
     """The default port: PAdES-signed PDF from desktop.core.dossier, verified at the desk; no plaintext
     file anywhere in the tree (vault, outbox, HOME, TMPDIR) after sealing."""
-
-
-    from desktop.core.sync.port import DefaultPort
-
     w = world(tmp_path)
     port = DefaultPort()
     cid, ids = import_vignette(w.field, "V05", MARKER)

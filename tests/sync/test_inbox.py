@@ -24,7 +24,7 @@ def w(tmp_path: Path) -> World:
 def _bundles(w: World, tmp: Path, n: int) -> list[Path]:
     for i in range(n):
         _cid, iid = add_interview(w.field, f"IN-{i}")
-        seal_interviews(w.field, [iid], w.port)
+        seal_interviews(w.field, [iid], w.fake_dossier)
     out = tmp / "outbox"
     out.mkdir()
     push_outbox(w.field, out)
@@ -32,7 +32,7 @@ def _bundles(w: World, tmp: Path, n: int) -> list[Path]:
 
 
 def _statuses(w: World, box: Path) -> dict[str, str]:
-    return {o.file: o.status for o in desk_receive(w.desk, box, w.port)}
+    return {o.file: o.status for o in desk_receive(w.desk, box, w.fake_dossier)}
 
 
 def _imported(w: World) -> int:
@@ -79,7 +79,7 @@ def test_conflict_copies(w: World, tmp_path: Path) -> None:
     shutil.copy(src, same)
     damaged.write_bytes(src.read_bytes()[:-40])
     shutil.copy(src, box / src.name)
-    got = {o.file: (o.status, o.code) for o in desk_receive(w.desk, box, w.port)}
+    got = {o.file: (o.status, o.code) for o in desk_receive(w.desk, box, w.fake_dossier)}
     assert sorted(s for s, _c in got.values()) == [inbox.DUPLICATE, inbox.IMPORTED, inbox.REJECTED]
     assert got[damaged.name] == (inbox.REJECTED, "S021") and _imported(w) == 1
 
@@ -90,7 +90,7 @@ def test_truncated_bundle_is_rejected_then_retried_when_complete(w: World, tmp_p
     box.mkdir()
     data = src.read_bytes()
     (box / src.name).write_bytes(data[: len(data) * 2 // 3])  # the stick was pulled out mid-copy
-    [first] = desk_receive(w.desk, box, w.port)
+    [first] = desk_receive(w.desk, box, w.fake_dossier)
     assert (first.status, first.code) == (inbox.REJECTED, "S021") and "incomplete" in first.reason
     (box / src.name).write_bytes(data)  # copied again, completely
     assert _statuses(w, box) == {src.name: inbox.IMPORTED}

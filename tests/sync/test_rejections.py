@@ -24,7 +24,7 @@ from tests.sync.synctools import World, add_interview, folder_hashes, world
 
 def _sealed(w: World, tmp: Path, code: str = "CASE-1") -> Path:
     cid, iid = add_interview(w.field, code)
-    name = seal_interviews(w.field, [iid], w.port).name
+    name = seal_interviews(w.field, [iid], w.fake_dossier).name
     out = tmp / f"src-{code}"
     out.mkdir()
     push_outbox(w.field, out)
@@ -48,7 +48,7 @@ def _receive_one(w: World, tmp: Path, data: bytes, name: str = "0" * 32 + ".age"
         old.unlink()
     (box / name).write_bytes(data)
     before = folder_hashes(tmp / "inbox")
-    [got] = desk_receive(w.desk, box, w.port)
+    [got] = desk_receive(w.desk, box, w.fake_dossier)
     assert folder_hashes(tmp / "inbox") == before
     return got
 
@@ -100,8 +100,9 @@ def test_desk_not_named_in_signed_recipients(w: World, tmp_path: Path) -> None:
     """Decrypted by another holder and re-encrypted to us: the signed recipient list gives it away."""
     other = x25519.Identity.generate()
     cid, iid = add_interview(w.field, "C")
-    sealed = bundle.seal(w.field.records.identity(), [str(other.to_public())],
-                         w.port.render(w.field, [iid]), {"interviews": [{"case_code": "C"}]}, {}, {"case_code": "C"})
+    pdf = w.fake_dossier.render(w.field, [iid])
+    sealed = bundle.seal(w.field.records.identity(), [str(other.to_public())], pdf,
+                         {"interviews": [{"case_code": "C"}]}, {}, {"case_code": "C"})
     plain = pyrage.decrypt(sealed.data, [other])
     again = pyrage.encrypt(plain, [x25519.Recipient.from_str(desk_recipient(w.desk))])
     got = _receive_one(w, tmp_path, again)
@@ -149,11 +150,11 @@ def test_manifest_and_file_mutations(w: World, tmp_path: Path) -> None:
 
 
 def test_dossier_that_does_not_verify(w: World, tmp_path: Path) -> None:
-    class Strict(type(w.port)):  # type: ignore[misc]
+    class Strict(type(w.fake_dossier)):  # type: ignore[misc]
         def check(self, pdf: bytes, certificate_der: bytes) -> tuple[str | None, None]:
             return "coverage is not ENTIRE_FILE", None
 
-    w.port = Strict()
+    w.fake_dossier = Strict()
     got = _receive_one(w, tmp_path, _sealed(w, tmp_path).read_bytes())
     assert (got.status, got.code) == (inbox.REJECTED, "S029") and "ENTIRE_FILE" in got.reason
 
@@ -181,7 +182,7 @@ def test_nothing_written_outside_the_desk_vault(w: World, tmp_path: Path) -> Non
     for i in range(5):
         (box / f"{i:032x}.age").write_bytes(good[: len(good) - i * 7])
     outside = {k: v for k, v in folder_hashes(tmp_path).items() if not k.startswith(("desk", "home"))}
-    desk_receive(w.desk, box, w.port)
+    desk_receive(w.desk, box, w.fake_dossier)
     after = {k: v for k, v in folder_hashes(tmp_path).items() if not k.startswith(("desk", "home"))}
     assert after == outside
 
@@ -199,7 +200,8 @@ def test_signed_record_that_does_not_match_the_manifest(w: World, tmp_path: Path
     """Even a validly signed bundle is refused if its record is not what the manifest lists."""
     cid, iid = add_interview(w.field, "R")
     for record in ({"interviews": []}, {"interviews": [{"case_code": "R"}]}, {"nothing": 1}):
-        sealed = bundle.seal(w.field.records.identity(), [desk_recipient(w.desk)], w.port.render(w.field, [iid]),
-                             record, {}, {"case_code": "R", "interviews": [{"id": iid}]})
+        pdf = w.fake_dossier.render(w.field, [iid])
+        sealed = bundle.seal(w.field.records.identity(), [desk_recipient(w.desk)], pdf, record, {},
+                             {"case_code": "R", "interviews": [{"id": iid}]})
         got = _receive_one(w, tmp_path, sealed.data)
         assert (got.status, got.code) == (inbox.REJECTED, "S030") and "record.json" in got.reason

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from desktop.core.sync import inbox
 from desktop.core.sync.outbox import push_outbox
+from desktop.core.sync.port import DefaultPort
 from desktop.core.sync.receive import desk_receive
 from desktop.core.vault import Vault, keyfile
 from tests.core.vaulttools import PASSPHRASE
-from tests.sync.pages import all_pages
-from tests.sync.synctools import add_interview, world
+from tests.sync.synctools import add_interview, all_pages, import_vignette, world
 
 WORKER = Path(__file__).resolve().parent / "workers" / "seal_loop.py"
 STAGES = ("rendered", "encrypted", "in_transaction", "committed", "checkpointed")
@@ -95,12 +95,68 @@ def test_kill_during_seal_never_loses_and_never_doubles(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     push_outbox(field, out)
-    got = desk_receive(w.desk, out, w.port)
+    got = desk_receive(w.desk, out, w.fake_dossier)
     assert all(o.status == inbox.IMPORTED for o in got)
     received = {i["id"] for (rec,) in w.desk.conn_or_raise().execute("SELECT record FROM desk_bundles")
                 for i in __import__("json").loads(rec)["interviews"]}
     assert received == {r.id for r in field.records.list_interviews() if r.state == "sealed"}
     field.lock()
+
+
+def test_kill_during_a_real_render_keeps_the_draft_and_the_desk_gets_real_dossiers(tmp_path: Path) -> None:
+    """kill -9 while the real dossier is being rendered and signed (the slowest step of sealing): the
+    interview stays a draft with all its answers; a later run seals everything, and the desk verifies and
+    imports every real dossier."""
+    seed = int(os.environ.get("VOLUNTAS_SEED", "20261126"))
+    rng = random.Random(seed)
+    w = world(tmp_path)
+    root = tmp_path / "field"
+    for name in ("V01", "V05", "V10"):
+        import_vignette(w.field, name)
+    originals = {r.id: w.field.records.answers(r.id) for r in w.field.records.list_interviews()}
+    w.field.lock()
+    in_render = 0
+    kills = 3
+    for _ in range(kills):
+        proc = subprocess.Popen([sys.executable, str(WORKER), str(root), PASSPHRASE, "never", "0", "real"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        target, starts, last = rng.randint(1, 2), 0, ""
+        for line in proc.stdout:
+            last = line.strip()
+            if last == "RENDER-START":
+                starts += 1
+                if starts == target:
+                    time.sleep(rng.uniform(0.02, 0.15))
+                    proc.send_signal(signal.SIGKILL)
+                    break
+            if last == "DONE":
+                break
+        rest, err = proc.communicate(timeout=120)
+        assert proc.returncode == -signal.SIGKILL, err[-2000:]
+        lines = [last, *rest.splitlines()]
+        in_render += lines[-1] == "RENDER-START"
+        print("kill during render:", _check(root, originals))
+    assert in_render >= 2, f"only {in_render} of {kills} kills landed inside a render"
+    lines = _run_real_to_the_end(root)
+    assert lines[-1] == "DONE"
+    drafts, sealed = _check(root, originals)
+    assert (drafts, sealed) == (0, len(originals))
+    field = Vault.unlock(root, PASSPHRASE)
+    out = tmp_path / "out"
+    out.mkdir()
+    push_outbox(field, out)
+    got = desk_receive(w.desk, out, DefaultPort())
+    assert got and all(o.status == inbox.IMPORTED for o in got), got
+    field.lock()
+    print(f"{kills} kills, {in_render} inside a real render: 0 lost, 0 both; {len(got)} real dossiers received")
+
+
+def _run_real_to_the_end(root: Path) -> list[str]:
+    proc = subprocess.run([sys.executable, str(WORKER), str(root), PASSPHRASE, "never", "0", "real"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout.splitlines()
 
 
 def test_full_disk_during_seal_keeps_the_draft_and_the_retry_seals(tmp_path: Path) -> None:

@@ -20,14 +20,14 @@ from desktop.core.sync.receive import desk_receive
 from desktop.core.sync.recipients import add_recipient, list_recipients
 from desktop.core.sync.seal import seal_case, seal_interviews
 from tests.core.vaulttools import make_vault
-from tests.sync.synctools import FakePort, add_interview, make_desk, world
+from tests.sync.synctools import FakeDossier, add_interview, make_desk, world
 
 
 def test_finalize_needs_a_recipient(tmp_path: Path) -> None:
     vault = make_vault(tmp_path / "v")
     cid, iid = add_interview(vault)
     with pytest.raises(VoluntasError) as err:
-        seal_case(vault, cid, FakePort())
+        seal_case(vault, cid, FakeDossier())
     assert err.value.code == "S001" and "two are recommended" in err.value.message()
     assert vault.records.list_interviews()[0].state == "draft" and vault.records.answers(iid)
 
@@ -35,17 +35,17 @@ def test_finalize_needs_a_recipient(tmp_path: Path) -> None:
 def test_sealed_is_read_only_and_keeps_only_code_date_state(tmp_path: Path) -> None:
     w = world(tmp_path)
     cid, iid = add_interview(w.field, "RO-1", "2025-05-05")
-    seal_case(w.field, cid, w.port)
+    seal_case(w.field, cid, w.fake_dossier)
     [row] = w.field.records.list_interviews()
     assert (row.case_code, row.interview_date, row.state, row.form_id) == ("RO-1", "2025-05-05", "sealed", "")
     with pytest.raises(VoluntasError) as err:
         w.field.records.save_answer(iid, "q", "x", "ko", "h" * 64)
     assert err.value.code == "V016"
     with pytest.raises(VoluntasError) as err:
-        seal_interviews(w.field, [iid], w.port)
+        seal_interviews(w.field, [iid], w.fake_dossier)
     assert err.value.code == "V016"
     with pytest.raises(VoluntasError) as err:
-        seal_case(w.field, cid, w.port)
+        seal_case(w.field, cid, w.fake_dossier)
     assert err.value.code == "S003"
     conn = w.field.conn_or_raise()
     assert conn.execute("SELECT count(*) FROM audit WHERE chain = ?", (iid,)).fetchone()[0] == 0
@@ -61,7 +61,7 @@ def test_a_change_while_sealing_aborts_the_seal(tmp_path: Path) -> None:
             w.field.records.save_answer(iid, "late", "typed while sealing", "ko", "h" * 64)
 
     with pytest.raises(VoluntasError) as err:
-        seal_case(w.field, cid, w.port, hook=meddle)
+        seal_case(w.field, cid, w.fake_dossier, hook=meddle)
     assert err.value.code == "S004"
     assert w.field.records.list_interviews()[0].state == "draft"
     assert w.field.records.answers(iid)["late"] == "typed while sealing"
@@ -76,13 +76,13 @@ def test_two_recipients_each_open_the_bundle(tmp_path: Path) -> None:
     enrol(second, w.keys)
     assert len(list_recipients(w.field)) == 2
     cid, _iid = add_interview(w.field)
-    result = seal_case(w.field, cid, w.port)
+    result = seal_case(w.field, cid, w.fake_dossier)
     assert result.recipients == 2
     out = tmp_path / "o"
     out.mkdir()
     push_outbox(w.field, out)
     for desk in (w.desk, second):
-        assert [o.status for o in desk_receive(desk, out, w.port)] == [inbox.IMPORTED]
+        assert [o.status for o in desk_receive(desk, out, w.fake_dossier)] == [inbox.IMPORTED]
         assert enrol(desk, w.keys).fingerprint == w.field.records.identity().ed25519_fingerprint()  # again: fine
         assert all(r.ok for r in desk.check())
     data = next(out.iterdir()).read_bytes()
@@ -125,12 +125,12 @@ def test_enrol_refuses_a_mismatched_fingerprint(tmp_path: Path) -> None:
 def test_receipts_must_be_signed_by_the_desk_and_match(tmp_path: Path) -> None:
     w = world(tmp_path)
     cid, _iid = add_interview(w.field)
-    seal_case(w.field, cid, w.port)
+    seal_case(w.field, cid, w.fake_dossier)
     out, back = tmp_path / "o", tmp_path / "b"
     out.mkdir()
     back.mkdir()
     push_outbox(w.field, out)
-    desk_receive(w.desk, out, w.port)
+    desk_receive(w.desk, out, w.fake_dossier)
     [name] = write_receipts(w.desk, back)
     real = json.loads((back / name).read_text())
     (back / name).rename(tmp_path / name)
@@ -161,7 +161,7 @@ def test_receipts_must_be_signed_by_the_desk_and_match(tmp_path: Path) -> None:
 
 def test_bundle_names_and_ids_are_random(tmp_path: Path) -> None:
     w = world(tmp_path)
-    results = [seal_case(w.field, add_interview(w.field, "SAME")[0], w.port) for _ in range(3)]
+    results = [seal_case(w.field, add_interview(w.field, "SAME")[0], w.fake_dossier) for _ in range(3)]
     assert len({r.name for r in results}) == len({r.bundle_id for r in results}) == 3
     assert all(r.bundle_id not in r.name and "SAME" not in r.name for r in results)
     assert all(len(r.name) == 32 + len(bundle.SUFFIX) for r in results)

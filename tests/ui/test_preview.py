@@ -12,7 +12,7 @@ import pytest
 
 from desktop import i18n
 from desktop.core.forms.preview import PreviewSource
-from tests.i18n.review_helpers import FORM, copy_form_and_locales, edit_po, po
+from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from desktop.core.errors import VoluntasError  # noqa: E402
 from desktop.core.sync.seal import seal_interviews  # noqa: E402
 from desktop.core.vault import Vault  # noqa: E402
-from tests.sync.synctools import FakePort  # noqa: E402
+from tests.sync.synctools import FakeDossier  # noqa: E402
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 root, passphrase, iid = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -19,13 +19,13 @@ vault = Vault.unlock(root, passphrase)
 largest = max(p.stat().st_size for p in root.iterdir() if p.is_file())
 resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 64 * 1024, resource.RLIM_INFINITY))
 try:
-    seal_interviews(vault, [iid], FakePort())
+    seal_interviews(vault, [iid], FakeDossier())
     print("SEALED-UNEXPECTEDLY", flush=True)
 except VoluntasError as err:
     print("FAILED", err.code, flush=True)
 state = [r.state for r in vault.records.list_interviews() if r.id == iid][0]
 print("STATE", state, len(vault.records.answers(iid)), flush=True)
 resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
-seal_interviews(vault, [iid], FakePort())
+seal_interviews(vault, [iid], FakeDossier())
 print("RETRY-SEALED", flush=True)
 vault.lock()
