@@ -64,8 +64,7 @@ def _settle(app: Any) -> None:
 def _script() -> dict[str, Any]:
     import json
 
-    from desktop.app import vignette_dir
-
+    from desktop.demo import vignette_dir
     folder = vignette_dir()
     if folder is None:
         return {}
@@ -128,7 +127,6 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="voluntas-shots-"))
     try:
         from desktop.app import _qt_folders
-
         if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
             os.environ["QT_QPA_PLATFORM"] = screen_config(tmp, size, scale)
         _qt_folders(tmp / "qt")
@@ -139,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk through the screens
     from desktop import i18n
-    from desktop.app import Core, build, make_demo_core
+    from desktop.app import build
+    from desktop.demo import make_demo_core
+    from desktop.facade import Core
     from desktop.ui.captive import captive_content
 
     script = _script()

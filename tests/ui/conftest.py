@@ -28,8 +28,7 @@ class FakeClock:
 
 @pytest.fixture
 def core(isolated_env: Path) -> Any:
-    from desktop.app import Core
-
+    from desktop.facade import Core
     i18n.set_language("en")
     root = isolated_env / "data" / "voluntas"
     c = Core(root)
@@ -47,7 +46,6 @@ def clock() -> FakeClock:
 @pytest.fixture
 def window(qtbot: Any, core: Any, clock: FakeClock) -> Any:
     from desktop.app import build
-
     _app, win = build(core, clock=clock)
     qtbot.addWidget(win)
     win.show()
