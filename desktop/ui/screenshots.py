@@ -194,7 +194,7 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         _settle(app)
         win.grab().save(str(out / f"07-consent-declined-{lang}.png"))
         # review: the first demo case's imported interview
-        row = next(r for r in core.records.list_interviews() if r.state == "draft" and r.case_code.startswith("DEMO-V"))
+        row = next(r for r in core.list_interviews() if r.state == "draft" and r.case_code.startswith("DEMO-V"))
         win.open_interview(row.id)
         win.show_review()
         _settle(app)
