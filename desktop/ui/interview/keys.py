@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,3 +35,36 @@ class NoteFilter(QObject):
         if event.type() == event.Type.FocusOut:
             self.page.save_note()
         return False
+
+
+class Digits:
+    """1-9 choose at once; two digits typed within a second choose 10 and above."""
+
+    def __init__(self) -> None:
+        self.pending = (0, 0.0)
+
+    def press(self, d: int, count: int) -> int:
+        """The choice (1-based) that digit `d` makes among `count` choices now; 0 for none yet."""
+        now = time.monotonic()
+        pending, when = self.pending
+        if pending and now - when < 1.2 and pending * 10 + d <= count:
+            self.pending = (0, 0.0)
+            return pending * 10 + d
+        self.pending = (d, now) if d and d * 10 <= count else (0, 0.0)
+        return d
+
+
+def page_key(page: Any, event: Any) -> bool:
+    """Enter goes on, a digit chooses, D ticks 'declined' (no modifier); True if the key was used."""
+    key = event.key()
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        page.go_next()
+    elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
+        page.digit(int(key) - int(Qt.Key.Key_0))
+    elif key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.NoModifier and page.widget is not None \
+            and page.widget.declined is not None:
+        page.widget.declined.toggle()
+    else:
+        return False
+    return True

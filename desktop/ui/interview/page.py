@@ -6,17 +6,16 @@ jump. Each answer is committed as its field is left; the saved mark turns on onl
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import VoluntasError
 from desktop.core.forms.session import CONSTRAINT, Problem
 from desktop.i18n import _
-from desktop.ui import labels
 from desktop.ui.base import Page, banner
 from desktop.ui.evaluation import EvaluationPanel
 from desktop.ui.interview import keys, widgets
 from desktop.ui.interview.card import QuestionCard
+from desktop.ui.interview.header import Header
 from desktop.ui.interview.pause import PauseBar
 from desktop.ui.interview.side import SideColumn
 from desktop.ui.interview.textlimit import TextLimit
@@ -58,7 +57,7 @@ class InterviewPage(Page):
         self._asked = ("", "", "", "ko", "en")  # what open() was last given, while no record is open
         self.widget: AnswerWidget | None = None
         self.stop_applied = False
-        self._digit = (0, 0.0)
+        self.digits = keys.Digits()
         self._build()
         self.eval_timer = QTimer(self)
         self.eval_timer.setSingleShot(True)
@@ -71,29 +70,17 @@ class InterviewPage(Page):
 
     # -- construction -------------------------------------------------------------------------------
     def _build(self) -> None:
-        header = QHBoxLayout()
-        self.clock = QLabel("00:00:00")
-        self.clock.setObjectName("clock")
-        self.captive_label, self.interviewer_label = QLabel(), QLabel()
-        self.captive_combo, self.interviewer_combo = QComboBox(), QComboBox()
-        for combo in (self.captive_combo, self.interviewer_combo):
-            for code in ("en", "ko", "uk"):
-                combo.addItem("", code)
+        self.header = header = Header()
+        self.clock, self.stop_btn = header.clock, header.stop_btn
+        self.captive_combo, self.interviewer_combo = header.captive_combo, header.interviewer_combo
         self.captive_combo.activated.connect(lambda _i: self.set_captive_lang(self.captive_combo.currentData()))
         self.interviewer_combo.activated.connect(
             lambda _i: self.set_interviewer_lang(self.interviewer_combo.currentData()))
-        self.captive_btn, self.review_btn, self.eval_btn, self.stop_btn = (QPushButton() for _ in range(4))
+        self.captive_btn, self.review_btn, self.eval_btn = QPushButton(), QPushButton(), QPushButton()
         self.captive_btn.clicked.connect(self.want_captive.emit)
         self.review_btn.clicked.connect(self.review)
         self.eval_btn.clicked.connect(self.toggle_evaluation)
         self.stop_btn.clicked.connect(self.stop)
-        header.addWidget(self.clock)
-        header.addWidget(self.captive_label)
-        header.addWidget(self.captive_combo)
-        header.addWidget(self.interviewer_label)
-        header.addWidget(self.interviewer_combo)
-        header.addStretch(1)
-        header.addWidget(self.stop_btn)
         self.side = SideColumn(self.eval_btn)  # left: sections and gates
         self.sections = self.side.sections
         self.sections.itemActivated.connect(self._jump)  # Enter
@@ -101,9 +88,8 @@ class InterviewPage(Page):
         # centre: the question card
         centre = QWidget()
         ccol = QVBoxLayout(centre)
-        self.alert = banner("stop")
+        self.alert, self.stop_banner = banner("stop"), banner("stop")
         self.alert.hide()
-        self.stop_banner = banner("stop")
         self.stop_banner.hide()
         self.stop_apply = QPushButton()
         self.stop_apply.hide()
@@ -129,20 +115,16 @@ class InterviewPage(Page):
         self.back_btn, self.next_btn = QPushButton(), QPushButton()
         self.back_btn.clicked.connect(self.go_back)
         self.next_btn.clicked.connect(self.go_next)
-        tools = QHBoxLayout()
-        tools.addWidget(self.note_btn)
-        tools.addWidget(self.captive_btn)
-        tools.addWidget(self.review_btn)
+        tools, nav = QHBoxLayout(), QHBoxLayout()
+        for w in (self.note_btn, self.captive_btn, self.review_btn):
+            tools.addWidget(w)
         tools.addStretch(1)
-        nav = QHBoxLayout()
         nav.addWidget(self.back_btn)
         nav.addStretch(1)
         nav.addWidget(self.saved)
         nav.addWidget(self.next_btn)
-        ccol.addWidget(self.pause_bar)
-        ccol.addWidget(self.alert)
-        ccol.addWidget(self.stop_banner)
-        ccol.addWidget(self.stop_apply)
+        for part in (self.pause_bar, self.alert, self.stop_banner, self.stop_apply):
+            ccol.addWidget(part)
         ccol.addWidget(self.question, 1)
         ccol.addWidget(self.note)
         ccol.addWidget(self.note_limit.label)
@@ -150,12 +132,9 @@ class InterviewPage(Page):
         ccol.addLayout(nav)
         self.panel = EvaluationPanel(self.form.id)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.side)
-        split.addWidget(centre)
-        split.addWidget(self.panel)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
+        for i, (pane, stretch) in enumerate(((self.side, 1), (centre, 3), (self.panel, 2))):
+            split.addWidget(pane)
+            split.setStretchFactor(i, stretch)
         split.setChildrenCollapsible(True)
         split.setSizes([220, 640, 420])
         root = QVBoxLayout(self)
@@ -211,8 +190,7 @@ class InterviewPage(Page):
         self.stop_applied = False
         self.pause_bar.hide()
         self.collapse_panel_if_shared()
-        self.captive_combo.setCurrentIndex(self.captive_combo.findData(captive_lang))
-        self.interviewer_combo.setCurrentIndex(self.interviewer_combo.findData(interviewer_lang))
+        self.header.show_langs(captive_lang, interviewer_lang)
         self.clock_timer.start()
         self.tick()
         self.show_current()
@@ -221,16 +199,10 @@ class InterviewPage(Page):
     def tick(self) -> None:
         if self.run is None or not self.core.unlocked:
             return
-        seconds = self.run.elapsed_seconds()
-        self.clock.setText(f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}")
+        self.header.show_elapsed(self.run.elapsed_seconds())
 
     def retranslate_ui(self) -> None:
-        self.captive_label.setText(_(T["captive"]))
-        self.interviewer_label.setText(_(T["interviewer"]))
-        for combo in (self.captive_combo, self.interviewer_combo):
-            for i in range(combo.count()):
-                combo.setItemText(i, labels.lang(combo.itemData(i)))
-        self.stop_btn.setText(_(T["stop"]))
+        self.header.retranslate()
         self.captive_btn.setText(_(T["captive_view"]))
         self.review_btn.setText(_(T["review"]))
         self.eval_btn.setText(_(T["eval"]))
@@ -422,17 +394,9 @@ class InterviewPage(Page):
             self.show_current()
 
     def digit(self, d: int) -> None:
-        """1-9 choose at once; two digits typed within a second choose 10 and above."""
-        now = time.monotonic()
-        count = len(widgets.buttons_of(self.widget)) if self.widget is not None else 0
-        pending, when = self._digit
-        if pending and now - when < 1.2 and pending * 10 + d <= count:
-            self.choose(pending * 10 + d)
-            self._digit = (0, 0.0)
-            return
-        if d:
-            self.choose(d)
-        self._digit = (d, now) if d and d * 10 <= count else (0, 0.0)
+        n = self.digits.press(d, len(widgets.buttons_of(self.widget)) if self.widget is not None else 0)
+        if n:
+            self.choose(n)
 
     def choose(self, n: int) -> None:
         if self.widget is not None:
@@ -527,19 +491,8 @@ class InterviewPage(Page):
             self.panel.show_result(None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.go_next()
-            return
-        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
-            self.digit(int(key) - int(Qt.Key.Key_0))
-            return
-        if key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.NoModifier and self.widget is not None \
-                and self.widget.declined is not None:
-            self.widget.declined.toggle()
-            return
-        super().keyPressEvent(event)
+        if not keys.page_key(self, event):
+            super().keyPressEvent(event)
 
     def clear_sensitive(self) -> None:
         self.clock_timer.stop()
