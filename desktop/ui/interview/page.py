@@ -1,7 +1,9 @@
 """The interview: sections at the side, the question card in the centre, the live evaluation at the right.
 
 The flow is the core's Session (house rule 6); this page shows `session.current` and calls answer/next/back/
-jump. Each answer is committed as its field is left; the saved mark turns on only after the commit returned.
+jump. The record's own rules (resume, notes, minimal record, pause, languages, re-consent) are the core's
+Interview (desktop/core/interview.py), opened through the facade. Each answer is committed as its field is
+left; the saved mark turns on only after the commit returned.
 """
 
 from __future__ import annotations
