@@ -280,6 +280,7 @@ def run(root: Path, lang: str = "en") -> int:
 
 def run_demo(lang: str = "en") -> int:
     from desktop.app import _qt_folders
+
     folder = Path(tempfile.mkdtemp(prefix="voluntas-desk-demo-"))
     try:
         _qt_folders(folder / "qt")

@@ -65,6 +65,7 @@ def _script() -> dict[str, Any]:
     import json
 
     from desktop.demo import vignette_dir
+
     folder = vignette_dir()
     if folder is None:
         return {}
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="voluntas-shots-"))
     try:
         from desktop.app import _qt_folders
+
         if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
             os.environ["QT_QPA_PLATFORM"] = screen_config(tmp, size, scale)
         _qt_folders(tmp / "qt")

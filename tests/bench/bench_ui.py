@@ -99,6 +99,7 @@ def _start(vault: str) -> None:
     t0 = time.perf_counter()
     from desktop.app import build
     from desktop.facade import Core
+
     core = Core(Path(vault))
     app, win = build(core)
     win.show()

@@ -29,6 +29,7 @@ class FakeClock:
 @pytest.fixture
 def core(isolated_env: Path) -> Any:
     from desktop.facade import Core
+
     i18n.set_language("en")
     root = isolated_env / "data" / "voluntas"
     c = Core(root)
@@ -46,6 +47,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def window(qtbot: Any, core: Any, clock: FakeClock) -> Any:
     from desktop.app import build
+
     _app, win = build(core, clock=clock)
     qtbot.addWidget(win)
     win.show()

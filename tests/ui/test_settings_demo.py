@@ -151,6 +151,7 @@ def test_demo_end_to_end(isolated_env: Path) -> None:
 
 def test_demo_cases_are_marked_fictional(tmp_path: Path) -> None:
     from desktop.demo import make_demo_core
+
     core = make_demo_core(tmp_path / "demo")
     try:
         rows = core.records.list_interviews()
