@@ -206,13 +206,13 @@ class DeskCore:
 # -- demo --------------------------------------------------------------------------------------
 def _demo_field(folder: Path, desk: Vault, names: Sequence[str], out: Path) -> None:
     """A throwaway field laptop seals fictional vignettes for this desk and pushes them to `out`."""
-    from desktop.app import vignette_dir
     from desktop.core.casefile import read_case
     from desktop.core.sync.desk import enrol, export_recipient
     from desktop.core.sync.outbox import push_outbox
     from desktop.core.sync.recipients import add_recipient
     from desktop.core.sync.seal import seal_interviews
     from desktop.core.vault import Vault
+    from desktop.demo import vignette_dir
 
     field = Vault.create(folder / "field", secrets.token_urlsafe(32), "Demo interviewer (fictional)",
                          "Demo organisation", kdf_profile="fast", check_policy=False)

@@ -31,7 +31,7 @@ WORK = ROOT / "build"
 NAME = "voluntas"
 SMOKE_PREFIX = "VOLUNTAS_SMOKE "
 MIB = 1024 * 1024
-# The checkout, started as the frozen app starts: the runtime hook first (so VOLUNTAS_SMOKE_QUIT_MS works), then
+# The checkout, started as the frozen app starts: the runtime hook first (so VOLUNTAS_GUI_SMOKE_MS works), then
 # the `voluntas` entry point. sys.argv[1:] are the command's arguments, as for the executable.
 CHECKOUT_BOOT = ("import runpy, sys; runpy.run_path(sys.argv.pop(1)); "
                  "from desktop.cli import main; sys.exit(main())")
@@ -107,7 +107,7 @@ def _clean_env(home: Path) -> dict[str, str]:
         (home / sub).mkdir(parents=True, exist_ok=True)
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
                XDG_DATA_HOME=str(home / "data"), TMPDIR=str(home / "tmp"), QT_QPA_PLATFORM="offscreen",
-               VOLUNTAS_SMOKE_QUIT_MS="0", VOLUNTAS_DATA_DIR=str(home / "data" / NAME))
+               VOLUNTAS_GUI_SMOKE_MS="0", VOLUNTAS_DATA_DIR=str(home / "data" / NAME))
     return env
 
 

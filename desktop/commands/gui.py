@@ -15,14 +15,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from desktop import app  # the composition root imports Qt; headless commands never do
-
     if getattr(args, "preview", False):
         from desktop import preview_app
 
         return preview_app.run(args.lang)
     if args.demo:
-        return app.run_demo(args.lang)
+        from desktop import demo
+
+        return demo.run_demo(args.lang)
+    from desktop import app  # the composition root imports Qt; headless commands never do
     from desktop.commands.common import data_dir
 
     return app.run(data_dir(args), args.lang)

@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.review import ReviewPage
         from desktop.ui.settings import SettingsPage
 
-        self.cases = CasesPage(lambda: self.core.records.list_interviews())
+        self.cases = CasesPage(lambda: self.core.list_interviews())
         self.cases.open_case.connect(self.show_case)
         self.cases.start_interview.connect(self.start_interview)
         self.case = CasePage()
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         if self.case is None or self.cases is None:
             return
         self.cases.reload()
-        rows = [r for r in self.core.records.list_interviews() if r.case_id == case_id]
+        rows = [r for r in self.core.list_interviews() if r.case_id == case_id]
         if not rows:
             self.show_cases()
             return
@@ -401,15 +401,13 @@ class MainWindow(QMainWindow):
         self.open_interview(iid)
         page = self.interview
         code = case_ref[4:] if case_ref.startswith("new:") else self.cases.case_code(case_id) if self.cases else ""
-        if page is not None and page.session is not None and "ses_case" in page.session.navigable() \
-                and "ses_case" not in page.session.answers and code:
-            page.session.answer("ses_case", code)  # the case reference is the code just chosen
+        if page is not None and page.run is not None and page.run.fill_case_reference(code):
             page.show_current()
 
     def open_interview(self, interview_id: str) -> None:
         if self.interview is None:
             return
-        row = next(r for r in self.core.records.list_interviews() if r.id == interview_id)
+        row = next(r for r in self.core.list_interviews() if r.id == interview_id)
         if row.state != "draft":
             self.interview.open(row.id, row.case_id, row.interview_date, row.captive_lang, row.interviewer_lang)
             if self.review is not None:

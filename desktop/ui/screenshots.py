@@ -64,7 +64,7 @@ def _settle(app: Any) -> None:
 def _script() -> dict[str, Any]:
     import json
 
-    from desktop.app import vignette_dir
+    from desktop.demo import vignette_dir
 
     folder = vignette_dir()
     if folder is None:
@@ -139,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk through the screens
     from desktop import i18n
-    from desktop.app import Core, build, make_demo_core
+    from desktop.app import build
+    from desktop.demo import make_demo_core
+    from desktop.facade import Core
     from desktop.ui.captive import captive_content
 
     script = _script()
@@ -194,7 +196,7 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         _settle(app)
         win.grab().save(str(out / f"07-consent-declined-{lang}.png"))
         # review: the first demo case's imported interview
-        row = next(r for r in core.records.list_interviews() if r.state == "draft" and r.case_code.startswith("DEMO-V"))
+        row = next(r for r in core.list_interviews() if r.state == "draft" and r.case_code.startswith("DEMO-V"))
         win.open_interview(row.id)
         win.show_review()
         _settle(app)

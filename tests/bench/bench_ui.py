@@ -97,7 +97,8 @@ def rows() -> list[tuple[str, float | int, str, str]]:
 # -- children ------------------------------------------------------------------------------------
 def _start(vault: str) -> None:
     t0 = time.perf_counter()
-    from desktop.app import Core, build
+    from desktop.app import build
+    from desktop.facade import Core
 
     core = Core(Path(vault))
     app, win = build(core)
@@ -118,7 +119,8 @@ def _rss_mb() -> float:
 def _interview(vault: str) -> None:
     import tempfile
 
-    from desktop.app import Core, build
+    from desktop.app import build
+    from desktop.facade import Core
     from desktop.ui.qt import QApplication
 
     work = Path(tempfile.mkdtemp(dir=os.environ.get("TMPDIR")))

@@ -33,7 +33,7 @@ def test_one_answer_over_the_limit_is_not_saved() -> None:
     qid = texts[0]
     before = list(storage.rows)
     outcome = s.answer(qid, "x" * (MAX_TEXT_CHARS + 1))
-    assert not outcome.saved and outcome.problems == [ANSWER_TOO_LONG]
+    assert not outcome.saved and [p.message() for p in outcome.problems] == [ANSWER_TOO_LONG]
     assert storage.rows == before and qid not in s.answers
     assert s.answer(qid, "x" * MAX_TEXT_CHARS).saved
 
@@ -46,7 +46,7 @@ def test_the_interview_limit_refuses_the_answer_that_would_pass_it() -> None:
     for i, qid in enumerate(texts[:count]):
         assert s.answer(qid, "y" * (MAX_TEXT_CHARS - (already if i == 0 else 0))).saved
     outcome = s.answer(texts[count], "z")
-    assert not outcome.saved and outcome.problems == [INTERVIEW_TOO_LONG]
+    assert not outcome.saved and [p.message() for p in outcome.problems] == [INTERVIEW_TOO_LONG]
     assert texts[count] not in s.answers
     # replacing an answer counts the new text, not the old one as well
     assert s.answer(texts[0], "w" * (MAX_TEXT_CHARS - already - 1)).saved

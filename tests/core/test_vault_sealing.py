@@ -61,7 +61,8 @@ def test_every_unlock_seals_what_was_waiting(tmp_path: Path) -> None:
 
 
 def test_the_window_says_it_sealed_them(tmp_path: Path, qtbot: Any) -> None:
-    from desktop.app import Core, build
+    from desktop.app import build
+    from desktop.facade import Core
 
     root, _pp, iid = _finalized_without_recipient(tmp_path)
     with Vault.unlock(root, PASSPHRASE) as vault:

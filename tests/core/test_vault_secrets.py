@@ -45,7 +45,7 @@ def test_every_command_that_makes_or_opens_a_fast_vault_says_so(tmp_path: Path) 
 
 
 def test_the_window_refuses_a_fast_vault_outside_the_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.app import Core
+    from desktop.facade import Core
 
     root = tmp_path / "v"
     make_vault(root).lock()

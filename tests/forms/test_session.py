@@ -11,8 +11,12 @@ import pytest
 from desktop.core.forms.answers import resolve
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import Form
-from desktop.core.forms.session import Session
+from desktop.core.forms.session import CONSTRAINT, INVALID, REQUIRED_DECLINABLE, Problem, Session
 from tests.forms.formtools import MemoryStorage, v
+
+
+def said(problems: list[Problem]) -> list[str]:
+    return [p.message() for p in problems]
 
 
 @pytest.fixture(scope="module")
@@ -98,19 +102,22 @@ def test_refusal_leads_to_minimal_record(form: Form, decision: str, reason: str)
 
 def test_required_and_constraint_checks(form: Form) -> None:
     s, storage = new(form)
-    assert s.next() == ["An answer is required."] and s.current == "ses_case"
+    assert said(s.next()) == ["An answer is required."] and s.current == "ses_case"
     assert s.answer("ses_case", "NK-A").saved and s.next() == [] and s.current == "ses_dt"  # pre-filled
     assert s.next() == [] and s.current == "ses_no"
     assert s.back() == "ses_dt"
     out = s.answer("ses_no", 0)
-    assert (out.saved, out.problems) == (False, ["The interview number starts at 1."])
+    assert (out.saved, said(out.problems)) == (False, ["The interview number starts at 1."])
+    assert out.problems == [Problem(CONSTRAINT, {"qid": "ses_no", "message": "The interview number starts at 1."})]
     out = s.answer("ses_no", "two")
-    assert not out.saved and out.problems == ["expected an integer, got a string"]
+    assert not out.saved and said(out.problems) == ["expected an integer, got a string"]
+    assert out.problems[0].code == INVALID
     assert not s.answer("ses_org", "army").saved
     assert "ses_no" not in storage.answers("iv1")
     day, answers = v("V01")
     walk(s, {**answers, "ses_dt": "2025-03-10"}, until="cap_pain")
-    assert s.next() == ["An answer is required (he may decline)."]
+    assert said(s.next()) == ["An answer is required (he may decline)."]
+    assert s.next() == [Problem(REQUIRED_DECLINABLE)]
     assert s.answer("cap_pain", "declined").saved
 
 
@@ -119,7 +126,8 @@ def test_constraint_of_an_earlier_answer_is_reported_when_a_later_one_breaks_it(
     s, _ = new(form, day)
     walk(s, answers, until="set_present")
     out = s.answer("set_present", ["guard_earshot"])
-    assert out.saved and out.problems and "earshot" in out.problems[0]
+    assert out.saved and out.problems and "earshot" in out.problems[0].message()
+    assert out.problems[0].code == CONSTRAINT and out.problems[0].fields["qid"] == "set_private"
     assert not s.finished()
 
 
@@ -128,7 +136,7 @@ def test_reconsent_when_people_present_change(form: Form) -> None:
     s, storage = new(form, day)
     walk(s, answers, until="id_warn")
     out = s.answer("set_present", ["nobody", "medical"])
-    assert not out.saved and "'nobody' cannot be combined" in out.problems[0]
+    assert not out.saved and "'nobody' cannot be combined" in out.problems[0].message()
     out = s.answer("set_present", ["medical"])
     assert out.reconsent and not out.saved and s.ended == "reconsent"
     assert s.navigable() == [] and not s.answer("id_af", "kpa").saved

@@ -64,7 +64,7 @@ def no_traceback(proc: subprocess.CompletedProcess[bytes]) -> None:
 
 # -- the window --------------------------------------------------------------------------------------------
 def test_demo_window_shows_and_exits_cleanly(app: Path, isolated_env: Path) -> None:
-    proc = frozen(app, "gui", "--demo", env={"QT_QPA_PLATFORM": "offscreen", "VOLUNTAS_SMOKE_QUIT_MS": "500"})
+    proc = frozen(app, "gui", "--demo", env={"QT_QPA_PLATFORM": "offscreen", "VOLUNTAS_GUI_SMOKE_MS": "500"})
     no_traceback(proc)
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     lines = [ln for ln in proc.stdout.decode().splitlines() if ln.startswith(SMOKE_PREFIX)]
@@ -81,7 +81,7 @@ def test_demo_window_shows_and_exits_cleanly(app: Path, isolated_env: Path) -> N
 
 
 def test_plain_start_without_the_smoke_variable_is_untouched(app: Path) -> None:
-    """The runtime hook does nothing without VOLUNTAS_SMOKE_QUIT_MS: `--help` is the checkout's, byte for byte."""
+    """The runtime hook does nothing without VOLUNTAS_GUI_SMOKE_MS: `--help` is the checkout's, byte for byte."""
     same(frozen(app, "--help"), checkout("--help"))
 
 

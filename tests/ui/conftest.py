@@ -28,7 +28,7 @@ class FakeClock:
 
 @pytest.fixture
 def core(isolated_env: Path) -> Any:
-    from desktop.app import Core
+    from desktop.facade import Core
 
     i18n.set_language("en")
     root = isolated_env / "data" / "voluntas"

@@ -67,7 +67,7 @@ def test_auto_lock_after_idle_clears_widgets_and_our_clipboard(window: Any, keyb
     assert QApplication.clipboard().text() == ""
     assert window.interview is None and window.cases is None
     # the field's answer was saved before locking, so nothing typed is lost
-    from desktop.app import Core
+    from desktop.facade import Core
 
     again = Core(core.root)
     again.unlock(PASSPHRASE)

@@ -90,7 +90,7 @@ def test_finalize_seals_when_a_recipient_exists(window: Any, keyboard: Any, core
 
 
 def test_passphrase_change_through_settings(window: Any, core: Any) -> None:
-    from desktop.app import Core
+    from desktop.facade import Core
     from desktop.ui import tasks
 
     window.show_settings()
@@ -109,7 +109,8 @@ def test_passphrase_change_through_settings(window: Any, core: Any) -> None:
 
 
 def test_first_run_creates_vault_and_shows_fingerprint(qtbot: Any, isolated_env: Path) -> None:
-    from desktop.app import Core, build
+    from desktop.app import build
+    from desktop.facade import Core
     from desktop.ui import tasks
 
     core = Core(isolated_env / "fresh")
@@ -149,7 +150,7 @@ def test_demo_end_to_end(isolated_env: Path) -> None:
 
 
 def test_demo_cases_are_marked_fictional(tmp_path: Path) -> None:
-    from desktop.app import make_demo_core
+    from desktop.demo import make_demo_core
 
     core = make_demo_core(tmp_path / "demo")
     try:

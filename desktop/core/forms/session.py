@@ -32,6 +32,22 @@ Translate = Callable[[str, str], str]  # (msgctxt, English) -> text shown
 ANSWER_TOO_LONG = N_("An answer can hold at most 10,000 characters.")
 INTERVIEW_TOO_LONG = N_("The free-text answers of one interview can hold at most 50,000 characters together; "
                         "this answer would pass that limit. Shorten this answer or another one.")
+# Why an answer or a move was refused, by stable code (never changes meaning once shipped). The window says
+# each in its language; a constraint in the form's own translation of question {qid}.
+ENDED, NOT_ASKED, INVALID, ANSWER_LONG, INTERVIEW_LONG = "I001", "I002", "I003", "I004", "I005"
+RECONSENT, CONSTRAINT, REQUIRED, REQUIRED_DECLINABLE = "I006", "I007", "I008", "I009"
+PROBLEMS: dict[str, str] = {
+    ENDED: N_("This record has ended; continue in the new interview record."),
+    NOT_ASKED: N_("'{id}' is not asked now."),
+    INVALID: "{reason}",  # the answer check's own words (forms/values.py), never the value itself
+    ANSWER_LONG: ANSWER_TOO_LONG,
+    INTERVIEW_LONG: INTERVIEW_TOO_LONG,
+    RECONSENT: N_("Consent must be given again: a new interview record starts."),
+    CONSTRAINT: "{message}",  # the form's constraint_message of {qid}, translated by the form catalog
+    REQUIRED: N_("An answer is required."),
+    REQUIRED_DECLINABLE: N_("An answer is required (he may decline)."),
+}
+VERBATIM = (INVALID, CONSTRAINT)  # their text is the field itself: no template to translate
 
 
 class Storage(Protocol):
@@ -50,9 +66,28 @@ def shown_text(form: Form, qid: str, translate: Translate) -> str:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A coded refusal: `code` (PROBLEMS) and the named fields of its template."""
+
+    code: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    def message(self, translate: Callable[[str], str] | None = None) -> str:
+        """The English message, or with the template translated by `translate` (gettext)."""
+        template = PROBLEMS[self.code]
+        if translate is not None and self.code not in VERBATIM:
+            template = translate(template)
+        return template.format(**self.fields)
+
+
+def constraint_problem(form: Form, qid: str) -> Problem:
+    return Problem(CONSTRAINT, {"qid": qid, "message": form.questions[qid].constraint_message or ""})
+
+
+@dataclass(frozen=True)
 class Outcome:
     saved: bool
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     reconsent: bool = False
 
 
@@ -159,39 +194,39 @@ class Session:
     # --- actions ---------------------------------------------------------------------------------------
     def answer(self, qid: str, value: Any) -> Outcome:
         if self.ended:
-            return Outcome(False, [N_("This record has ended; continue in the new interview record.")])
+            return Outcome(False, [Problem(ENDED)])
         if qid not in self.navigable():
-            return Outcome(False, [N_("'{id}' is not asked now.").format(id=qid)])
+            return Outcome(False, [Problem(NOT_ASKED, {"id": qid})])
         try:
             stored = check_value(self.form, self.form.questions[qid], value, qid)
         except AnswerError as err:
-            return Outcome(False, [err.problem])
+            return Outcome(False, [Problem(INVALID, {"reason": err.problem})])
         too_long = self._too_long(qid, stored)
         if too_long:
-            return Outcome(False, [too_long])
+            return Outcome(False, [Problem(too_long)])
         if qid in RECONSENT_IDS and self.values.get(self.form.gates.record) is True \
                 and stored != self.answers.get(qid):
             self.ended, self.pending = "reconsent", (qid, stored)
-            return Outcome(False, [N_("Consent must be given again: a new interview record starts.")], True)
+            return Outcome(False, [Problem(RECONSENT)], True)
         trial = {k: v for k, v in self.answers.items() if k != qid}
         if stored is not None:
             trial[qid] = stored
         values, _ = settle(self.form, trial, self.config)
         q = self.form.questions[qid]
         if q.constraint is not None and values[qid] is not None and evaluate(q.constraint, values) is not True:
-            return Outcome(False, [q.constraint_message or ""])
+            return Outcome(False, [constraint_problem(self.form, qid)])
         self._save(qid, stored)
         self._refresh()
-        return Outcome(True, [m for i, m in self.problems() if i != qid])
+        return Outcome(True, [constraint_problem(self.form, i) for i, _m in self.problems() if i != qid])
 
     def _too_long(self, qid: str, stored: Any) -> str | None:
         if self.form.questions[qid].type != "text" or not isinstance(stored, str):
             return None
         if len(stored) > MAX_TEXT_CHARS:
-            return ANSWER_TOO_LONG
+            return ANSWER_LONG
         others = sum(len(v) for k, v in self.answers.items()
                      if k != qid and isinstance(v, str) and self.form.questions[k].type == "text")
-        return INTERVIEW_TOO_LONG if others + len(stored) > MAX_INTERVIEW_TEXT_CHARS else None
+        return INTERVIEW_LONG if others + len(stored) > MAX_INTERVIEW_TEXT_CHARS else None
 
     def _move(self, step: int) -> str | None:
         order = list(self.form.questions)
@@ -202,13 +237,11 @@ class Session:
             self.current = ahead[0] if step > 0 else ahead[-1]
         return self.current
 
-    def next(self) -> list[str]:
+    def next(self) -> list[Problem]:
         """Move on; refused (with the reason) while the current required question has no answer."""
         q = self.form.questions[self.current] if self.current else None
         if q and q.required and q.id in self.navigable() and q.id not in self.answers:
-            if q.by == "C":
-                return [N_("An answer is required (he may decline).")]
-            return [N_("An answer is required.")]
+            return [Problem(REQUIRED_DECLINABLE if q.by == "C" else REQUIRED)]
         self._move(1)
         return []
 

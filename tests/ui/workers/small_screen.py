@@ -55,8 +55,9 @@ def press(widget: Any, key: Any, text: str = "", mods: Any = None) -> None:
 def main(folder: Path, points: int) -> dict[str, Any]:
     import datetime
 
-    from desktop.app import build, make_demo_core
+    from desktop.app import build
     from desktop.core.forms.captive import KEYS
+    from desktop.demo import make_demo_core
     from desktop.ui import screenshots, theme
     from desktop.ui.qt import Qt
 

@@ -1,0 +1,92 @@
+"""The interview's rules beside the session's flow (desktop/core/interview.py), on a real vault through the
+facade the window uses: where a resumed interview goes on, notes, the minimal-record purge, the pause, the
+language changes and the new record after a re-consent stop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.facade import Core
+from tests.core.vaulttools import make_vault
+from tests.forms.test_answers import v
+from tests.forms.test_session import walk
+
+DAY = "2025-03-10"
+
+
+@pytest.fixture
+def core(tmp_path: Path) -> Iterator[Core]:
+    c = Core(tmp_path / "v")
+    c.vault = make_vault(c.root)
+    yield c
+    c.lock()
+
+
+def events(core: Core, interview_id: str) -> list[tuple[str, str | None, str | None]]:
+    assert core.vault is not None
+    rows = core.vault.conn_or_raise().execute(
+        "SELECT event, question_id, lang FROM audit WHERE chain = ? ORDER BY seq", (interview_id,)).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def started(core: Core, code: str = "CASE-1") -> tuple[str, str]:
+    case = core.new_case(code)
+    return case, core.new_interview(case, "ko", "en")
+
+
+def test_a_resumed_interview_goes_on_after_the_last_answer_with_its_notes(core: Core) -> None:
+    case, iid = started(core)
+    run = core.open_interview(iid, case, DAY, "ko", "en")
+    answers = {**v("V01")[1], "ses_dt": DAY}
+    walk(run.session, answers, until="set_int_aff")
+    last = [q for q in run.session.navigable() if q in run.session.answers][-1]
+    assert run.save_note(last, "a note") and not run.save_note(last, "a note")  # unchanged: not stored again
+    again = core.open_interview(iid, case, DAY, "ko", "en")
+    assert again.session.current == "set_int_aff" and again.note(last) == "a note"
+    assert again.session.answers == run.session.answers
+    assert again.elapsed_seconds() >= 0
+
+
+def test_after_a_refusal_only_the_minimal_record_is_kept(core: Core) -> None:
+    case, iid = started(core)
+    run = core.open_interview(iid, case, DAY, "ko", "en")
+    assert not run.keep_minimal_record()  # no stop: nothing is purged
+    answers = {**v("V01")[1], "ses_dt": DAY, "con_decision": "declines"}
+    walk(run.session, answers, until="mr_reask")
+    extra = run.extra_answers()
+    assert run.session.stop_reason == "declined" and extra
+    assert run.keep_minimal_record()
+    keep = set(core.form().minimal_record) | {core.form().session_date}
+    assert run.extra_answers() == [] and set(core.records.answers(iid)) <= keep
+    assert run.session.current in run.session.navigable()
+    assert ("minimal_record", None, None) in events(core, iid)
+    assert sum(e == "answer_cleared" for e, _q, _l in events(core, iid)) == len(extra)
+
+
+def test_pause_and_language_changes_are_recorded_in_the_chain(core: Core) -> None:
+    case, iid = started(core)
+    run = core.open_interview(iid, case, DAY, "ko", "en")
+    here = run.session.current
+    run.set_captive_lang("uk")
+    run.set_interviewer_lang("ko")
+    assert (run.captive_lang, run.interviewer_lang, run.session.lang) == ("uk", "ko", "uk")
+    assert not run.shared_language
+    run.pause()
+    assert events(core, iid)[-3:] == [("captive_language_changed", here, "uk"),
+                                      ("interviewer_language_changed", here, "ko"), ("stopped", here, None)]
+
+
+def test_a_change_of_people_present_after_consent_continues_in_a_new_record(core: Core) -> None:
+    case, iid = started(core)
+    run = core.open_interview(iid, case, DAY, "ko", "en")
+    walk(run.session, {**v("V01")[1], "ses_dt": DAY}, until="id_warn")
+    run.save_note("id_warn", "kept with the old record")
+    out = run.session.answer("set_present", ["medical"])
+    assert out.reconsent
+    run.reconsent()
+    assert run.id != iid and run.case_id == case and run.notes == {}
+    assert {r.id for r in core.list_interviews() if r.case_id == case} == {iid, run.id}
+    assert run.session.answers.get("ses_no") == int(v("V01")[1].get("ses_no", 1)) + 1
