@@ -11,8 +11,7 @@ import pytest
 
 from desktop.facade import Core
 from tests.core.vaulttools import make_vault
-from tests.forms.test_answers import v
-from tests.forms.test_session import walk
+from tests.forms.formtools import v, walk
 
 DAY = "2025-03-10"
 

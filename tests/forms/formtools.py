@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.forms.session import Session
 from tests.conftest import CASES
 
 VIGNETTES = sorted(CASES.glob("V*.json"))
@@ -43,6 +44,22 @@ class MemoryStorage:
             if iid == interview_id:
                 out[qid] = value
         return {k: val for k, val in out.items() if val is not None}
+
+
+def walk(s: Session, answers: dict[str, Any], until: str | None = None) -> None:
+    """Answer what is asked, question by question, as an interviewer would."""
+    for _ in range(400):
+        q = s.current
+        if q is None or q == until:
+            return
+        if q in answers and q not in s.answers:
+            outcome = s.answer(q, answers[q])
+            assert outcome.saved, (q, outcome)
+        before = s.current
+        assert s.next() == []
+        if s.current == before:
+            return
+    raise AssertionError("the walk did not end")
 
 
 MINI = """\

@@ -12,7 +12,7 @@ from desktop.core.forms.answers import resolve
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import Form
 from desktop.core.forms.session import CONSTRAINT, INVALID, REQUIRED_DECLINABLE, Problem, Session
-from tests.forms.formtools import MemoryStorage, v
+from tests.forms.formtools import MemoryStorage, v, walk
 
 
 def said(problems: list[Problem]) -> list[str]:
@@ -27,22 +27,6 @@ def form() -> Form:
 def new(form: Form, day: dt.date = dt.date(2025, 3, 10), **kw: Any) -> tuple[Session, MemoryStorage]:
     storage = MemoryStorage()
     return Session(form, storage, "iv1", session_date=day, **kw), storage
-
-
-def walk(s: Session, answers: dict[str, Any], until: str | None = None) -> None:
-    """Answer what is asked, question by question, as an interviewer would."""
-    for _ in range(400):
-        q = s.current
-        if q is None or q == until:
-            return
-        if q in answers and q not in s.answers:
-            outcome = s.answer(q, answers[q])
-            assert outcome.saved, (q, outcome)
-        before = s.current
-        assert s.next() == []
-        if s.current == before:
-            return
-    raise AssertionError("the walk did not end")
 
 
 def test_full_interview_is_saved_and_complete(form: Form) -> None:

@@ -7,26 +7,8 @@ from typing import Any
 from desktop.core.errors import VoluntasError
 from desktop.core.forms.captive import captive_strings
 from desktop.core.rules.explain import BANNER
-from desktop.ui.qt import QAbstractButton, QApplication, QLabel, QPlainTextEdit, Qt, QTextBrowser
-from tests.ui.conftest import MARKER, answer_current, commit
-from tests.ui.test_interview_keyboard import start_interview
-
-
-def visible_texts(root: Any) -> list[str]:
-    out = []
-    for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
-        if w.isVisibleTo(root) and w.text():
-            out.append(w.text())
-    for w in root.findChildren(QTextBrowser) + root.findChildren(QPlainTextEdit):
-        if w.isVisibleTo(root) and w.toPlainText():
-            out.append(w.toPlainText())
-    return out
-
-
-def audit_events(core: Any, interview_id: str) -> list[tuple[str, str | None]]:
-    conn = core.vault.conn_or_raise()
-    rows = conn.execute("SELECT event, lang FROM audit WHERE chain = ? ORDER BY seq", (interview_id,)).fetchall()
-    return [(r[0], r[1]) for r in rows]
+from desktop.ui.qt import QApplication, Qt
+from tests.ui.uitools import MARKER, answer_current, audit_events, commit, start_interview, visible_texts
 
 
 def test_language_switch_mid_interview(window: Any, keyboard: Any, core: Any, script: dict) -> None:

@@ -7,40 +7,7 @@ from typing import Any
 from desktop.core.forms.model import DECLINED
 from desktop.ui import tasks
 from desktop.ui.qt import QApplication, Qt
-from tests.ui.conftest import MARKER, PASSPHRASE, answer_current
-
-
-def unlock_by_keyboard(window: Any, kb: Any, qtbot: Any) -> None:
-    window.lock()
-    assert window.stack.currentWidget() is window.unlock_page
-    window.unlock_page.field.setFocus()
-    kb.type(PASSPHRASE)
-    kb.key(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.cases is not None, timeout=10000)
-
-
-def start_interview(window: Any, kb: Any, code: str = "CASE-KB-1") -> Any:
-    kb.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is window.cases.code
-    kb.type(code)
-    kb.key(Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.interview
-    return window.interview
-
-
-def drive(kb: Any, page: Any, script: dict[str, Any], overrides: dict[str, Any] | None = None,
-          limit: int = 400) -> list[str]:
-    seen = []
-    window = page.window()
-    for _ in range(limit):
-        if window.stack.currentWidget() is not page:
-            break
-        before = page.session.current
-        qid = answer_current(kb, page, script, overrides)
-        seen.append(qid)
-        assert page.session.current != before or window.stack.currentWidget() is not page, \
-            (qid, page.problem.text())
-    return seen
+from tests.ui.uitools import MARKER, answer_current, drive, start_interview, unlock_by_keyboard
 
 
 def test_whole_interview_by_keyboard(window: Any, keyboard: Any, qtbot: Any, core: Any, script: dict) -> None:

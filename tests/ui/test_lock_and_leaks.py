@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.ui.qt import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, Qt, QTextBrowser
-from tests.ui.conftest import MARKER, PASSPHRASE, answer_current
-from tests.ui.test_interview_keyboard import drive, start_interview
+from tests.ui.uitools import MARKER, PASSPHRASE, answer_current, drive, start_interview
 
 
 def all_widget_text() -> str:

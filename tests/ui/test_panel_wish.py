@@ -9,8 +9,7 @@ from typing import Any
 from desktop.core.rules.explain import LABELS
 from desktop.i18n import _
 from tests.conftest import CASES
-from tests.ui.conftest import answer_current
-from tests.ui.test_interview_keyboard import start_interview
+from tests.ui.uitools import answer_current, start_interview
 
 
 def wish_heading(page: Any) -> str:

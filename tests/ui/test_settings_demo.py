@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop import i18n
 from desktop.ui.qt import QApplication, Qt
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.uitools import PASSPHRASE
 
 
 def test_quick_wipe_can_be_cancelled_then_runs(window: Any, keyboard: Any, core: Any, qtbot: Any) -> None:
@@ -73,7 +73,7 @@ def test_recipients_and_interface_language(window: Any, core: Any, tmp_path: Pat
 def test_finalize_seals_when_a_recipient_exists(window: Any, keyboard: Any, core: Any, script: dict,
                                                 tmp_path: Path) -> None:
     from desktop.ui import tasks
-    from tests.ui.test_interview_keyboard import drive, start_interview
+    from tests.ui.uitools import drive, start_interview
 
     core.add_recipient(str(recipient_file(tmp_path)))
     page = start_interview(window, keyboard, "CASE-SEAL")

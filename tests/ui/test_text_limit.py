@@ -7,7 +7,7 @@ from typing import Any
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.values import MAX_TEXT_CHARS
 from desktop.ui.interview.widgets import TextWidget, make
-from tests.ui.conftest import commit
+from tests.ui.uitools import commit
 
 LIMIT = f"{MAX_TEXT_CHARS:,}"
 
@@ -70,7 +70,7 @@ def test_a_stored_answer_over_the_limit_is_shown_whole(qtbot: Any) -> None:
 
 def test_the_interviewers_note_stops_at_the_limit_and_is_saved(window: Any, keyboard: Any, core: Any) -> None:
     from desktop.ui.qt import Qt
-    from tests.ui.test_interview_keyboard import start_interview
+    from tests.ui.uitools import start_interview
 
     page = start_interview(window, keyboard, "CASE-NOTE")
     keyboard.key(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # open the note

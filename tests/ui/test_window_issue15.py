@@ -9,9 +9,7 @@ from typing import Any
 from desktop.core.forms.captive import KEYS
 from desktop.ui.captive import captive_content
 from desktop.ui.qt import QApplication, QEvent, QKeyEvent, Qt, QUrl
-from tests.ui.conftest import answer_current
-from tests.ui.test_interview_behaviour import audit_events, visible_texts
-from tests.ui.test_interview_keyboard import start_interview
+from tests.ui.uitools import answer_current, audit_events, start_interview, visible_texts
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
