@@ -71,7 +71,8 @@ def sql_outside_the_vault(root: Path) -> list[str]:
 
 def test_sql_lives_only_in_the_vault() -> None:
     """One owner of the database: everything else calls the vault's named methods, never a connection."""
-    assert sql_outside_the_vault(ROOT) == []
+    offenders = sql_outside_the_vault(ROOT)
+    assert not offenders, "database calls or SQL outside desktop/core/vault:\n" + "\n".join(offenders)
 
 
 def test_the_sql_rule_sees_a_call_and_a_statement(tmp_path: Path) -> None:

@@ -39,7 +39,8 @@ class RecipientStore:
     def signed(self) -> list[str]:
         return list(self._records.get_setting(SIGNED, []))
 
-    def marked_primary(self) -> Any:
+    def marked_primary(self) -> object:
+        """The fingerprint marked primary, None when none was."""
         return self._records.get_setting(PRIMARY, None)
 
     def add(self, recipient: Stored, signed: bool, primary: bool, limit: int) -> Literal["added", "known", "full"]:
