@@ -148,7 +148,7 @@ class DeskCore:
         """The desk cases evaluated together with `case_code` (itself included)."""
         from desktop.core.sync.link import group
 
-        return group(self._v().conn_or_raise(), case_code)
+        return group(self._v().desk, case_code)
 
     def link(self, case_code: str, other: str) -> list[str]:
         from desktop.core.sync.link import link

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,43 @@ def test_python_source_is_ascii() -> None:
             except UnicodeDecodeError as err:
                 offenders.append(f"{path.relative_to(ROOT)}: byte {err.start}")
     assert offenders == []
+
+
+SQL_CALLS = {"execute", "executemany", "executescript", "cursor", "conn_or_raise", "transaction"}
+SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|COMMIT|ROLLBACK|REPLACE|"
+                       r"VACUUM|ATTACH|WITH)\b")
+SQL_INSIDE = re.compile(r"\b(INSERT (OR \w+ )?INTO|DELETE FROM|SELECT\b.*\bFROM|UPDATE \w+ SET)\b", re.DOTALL)
+
+
+def sql_outside_the_vault(root: Path) -> list[str]:
+    """file:line of each database call or SQL text in desktop/ outside desktop/core/vault/."""
+    vault = root / "desktop" / "core" / "vault"
+    offenders: list[tuple[str, int, str]] = []
+    for path in sorted((root / "desktop").rglob("*.py")):
+        if path.is_relative_to(vault):
+            continue
+        where = path.relative_to(root)
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS:
+                offenders.append((str(where), node.lineno, f".{node.func.attr}()"))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                    SQL_START.search(node.value) or SQL_INSIDE.search(node.value)):
+                offenders.append((str(where), node.lineno, "SQL text"))
+    return [f"{file}:{line}: {what}" for file, line, what in sorted(offenders)]
+
+
+def test_sql_lives_only_in_the_vault() -> None:
+    """One owner of the database: everything else calls the vault's named methods, never a connection."""
+    offenders = sql_outside_the_vault(ROOT)
+    assert not offenders, "database calls or SQL outside desktop/core/vault:\n" + "\n".join(offenders)
+
+
+def test_the_sql_rule_sees_a_call_and_a_statement(tmp_path: Path) -> None:
+    (tmp_path / "desktop" / "core" / "vault").mkdir(parents=True)
+    (tmp_path / "desktop" / "core" / "vault" / "ok.py").write_text('c.execute("SELECT 1")\n', "utf-8")
+    (tmp_path / "desktop" / "bad.py").write_text(
+        'x = 1\nv.conn_or_raise().execute("DELETE FROM answers")\nq = f"INSERT OR REPLACE INTO t VALUES ({x})"\n'
+        'label = "Delete the vault"\n', "utf-8")
+    assert sql_outside_the_vault(tmp_path) == [
+        "desktop/bad.py:2: .conn_or_raise()", "desktop/bad.py:2: .execute()", "desktop/bad.py:2: SQL text",
+        "desktop/bad.py:3: SQL text"]

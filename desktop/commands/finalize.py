@@ -33,8 +33,7 @@ def cmd_finalize(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         checkpoint(vault)  # a crash after an earlier seal's commit may have left old pages in the WAL
-        rows = vault.conn_or_raise().execute("SELECT id, code FROM cases").fetchall()
-        case_id = resolve_case([(str(a), str(b)) for a, b in rows], args.case_id)
+        case_id = resolve_case(vault.records.case_codes(), args.case_id)
         result = seal_case(vault, case_id)
         recipients = len(list_recipients(vault))
     if args.json:

@@ -10,7 +10,6 @@ sealing fails, the interview stays finalized: never lost, and sealed on the next
 
 from __future__ import annotations
 
-from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.vault import Vault
 
@@ -19,17 +18,7 @@ FINALIZED, SEALED = "finalized", "sealed"
 
 def mark_finalized(vault: Vault, interview_id: str) -> None:
     """draft -> finalized with its audit event. Raises V015 (unknown) or V016 (not a draft)."""
-    records = vault.records
-    elapsed = records.elapsed_ms(interview_id)
-    with records.transaction() as conn:
-        row = conn.execute("SELECT state FROM interviews WHERE id = ?", (interview_id,)).fetchone()
-        if row is None:
-            raise VoluntasError("V015", what="interview", ident=interview_id)
-        if row[0] != "draft":
-            raise VoluntasError("V016", ident=interview_id, state=row[0])
-        conn.execute("UPDATE interviews SET state = 'finalized', elapsed_ms = ? WHERE id = ?",
-                     (elapsed, interview_id))
-        records.audit(conn, interview_id, "finalized", elapsed)
+    vault.sealing.mark_finalized(interview_id)
     bus.announce("interview.finalized", interview_id=interview_id)
 
 
@@ -48,11 +37,9 @@ def finalize(vault: Vault, interview_id: str) -> str:
 
 def waiting(vault: Vault) -> dict[str, list[str]]:
     """Finalized interviews not yet sealed, by case: they still hold their plaintext."""
-    rows = vault.conn_or_raise().execute(
-        "SELECT case_id, id FROM interviews WHERE state = 'finalized' ORDER BY case_id, interview_date, id").fetchall()
     out: dict[str, list[str]] = {}
-    for case_id, iid in rows:
-        out.setdefault(str(case_id), []).append(str(iid))
+    for case_id, iid in vault.sealing.finalized():
+        out.setdefault(case_id, []).append(iid)
     return out
 
 

@@ -194,8 +194,9 @@ def test_desk_receipts_skip_special_files_and_the_inbox_ignores_them(w: World, t
 def test_attachments_are_stored_in_pieces_and_read_back_whole(w: World, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.core.sync import receive
+    from desktop.core.vault import desk_store
 
-    monkeypatch.setattr(receive, "CHUNK", 7)  # pieces of 7 bytes: the same code path as 8 MiB pieces
+    monkeypatch.setattr(desk_store, "CHUNK", 7)  # pieces of 7 bytes: the same code path as 8 MiB pieces
     _cid, iid = add_interview(w.field, "BIG")
     data = os.urandom(100)
     w.field.records.add_attachment(iid, "free_text", "application/octet-stream", data)

@@ -19,7 +19,6 @@ from desktop.core.errors import N_, VoluntasError
 from desktop.core.forms.catalog import context
 from desktop.core.forms.model import Form
 from desktop.core.forms.session import shown_text
-from desktop.core.vault import audit
 from desktop.core.vault.records import InterviewRow
 from desktop.core.vault.vault import Vault
 
@@ -175,18 +174,17 @@ def _items(form: Form, answers: dict[str, Any], notes: dict[str, str], meta: dic
 
 
 def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> InterviewPart:
-    records, conn = vault.records, vault.conn_or_raise()
+    records = vault.records
     rows = records.answer_rows(row.id)
     answers = {q: v for q, v, _lang, _h, _ms in rows}
     meta = {q: (lang, h) for q, _v, lang, h, _ms in rows}
     notes = records.notes(row.id)
-    entries = audit.entries(conn, row.id)
+    entries = records.audit_entries(row.id)
     events: dict[str, int] = {}
     for e in entries:
         events[e.event] = events.get(e.event, 0) + 1
-    seq, head = audit.head(conn, row.id)
-    found = conn.execute("SELECT COALESCE(question_id, ''), media_type, sha256 FROM attachments "
-                         "WHERE interview_id = ? ORDER BY elapsed_ms, id", (row.id,)).fetchall()
+    seq, head = records.audit_position(row.id)
+    found = records.attachment_list(row.id)
     sections = _items(form, answers, notes, meta, translator(row.captive_lang), translator(row.interviewer_lang),
                       (row.captive_lang, row.interviewer_lang))
     from desktop.core.forms.shown_review import dossier_unreviewed
@@ -194,7 +192,7 @@ def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> Inter
     unreviewed = dossier_unreviewed(form, [(e.event, e.question_id, e.lang) for e in entries])
     return InterviewPart(row, index, sections, answers, notes, seq, head,
                          max((e.elapsed_ms for e in entries), default=0), events,
-                         tuple((str(a), str(b), str(c)) for a, b, c in found),
+                         tuple(found),
                          tuple((q, lang, tuple(still)) for q, lang, still in unreviewed))
 
 

@@ -11,7 +11,7 @@ from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import link
 from desktop.core.sync.desk import require_desk
-from desktop.core.vault import Vault, audit
+from desktop.core.vault import Vault
 
 
 @dataclass(frozen=True)
@@ -58,15 +58,13 @@ class CaseView:
 
 def list_cases(vault: Vault) -> list[CaseSummary]:
     require_desk(vault)
-    conn = vault.conn_or_raise()
+    desk = vault.desk
     out = []
-    for code, bundles, last in conn.execute("SELECT case_code, count(*), max(received_at) FROM desk_bundles "
-                                            "GROUP BY case_code ORDER BY case_code").fetchall():
-        count = sum(len(json.loads(r[0])["interviews"]) for r in
-                    conn.execute("SELECT record FROM desk_bundles WHERE case_code = ?", (code,)).fetchall())
+    for code, bundles, last in desk.cases():
+        count = sum(len(json.loads(record)["interviews"]) for record in desk.records(code))
         signed = any(not s.lapsed for s in signoffs(vault, code))
-        others = tuple(c for c in link.group(conn, code) if c != code)
-        out.append(CaseSummary(code, count, int(bundles), last, signed, others))
+        others = tuple(c for c in link.group(desk, code) if c != code)
+        out.append(CaseSummary(code, count, bundles, last, signed, others))
     return out
 
 
@@ -74,13 +72,11 @@ def case_view(vault: Vault, case_code: str) -> CaseView:
     from desktop.core.rules import evaluate_answers
 
     require_desk(vault)
-    conn = vault.conn_or_raise()
-    if conn.execute("SELECT 1 FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchone() is None:
+    desk = vault.desk
+    if not desk.has_case(case_code):
         raise VoluntasError("V015", what="case", ident=case_code)
-    members = link.group(conn, case_code)  # only linked desk cases are evaluated together
-    rows = [row for member in members for row in conn.execute(
-        "SELECT bundle_id, key_fingerprint, record, verification FROM desk_bundles WHERE case_code = ? "
-        "ORDER BY received_at", (member,)).fetchall()]
+    members = link.group(desk, case_code)  # only linked desk cases are evaluated together
+    rows = [row for member in members for row in desk.received(member)]
     items = []
     for bid, key_fp, record, verification in rows:
         for i in json.loads(record)["interviews"]:
@@ -102,24 +98,20 @@ def case_view(vault: Vault, case_code: str) -> CaseView:
 
 def signoffs(vault: Vault, case_code: str) -> list[SignOff]:
     """The sign-offs of the group `case_code` belongs to; those made before its last change lapsed."""
-    conn = vault.conn_or_raise()
-    floor = link.lapsed_up_to(conn, case_code)
-    rows = conn.execute("SELECT reviewer, note, signed_at, seq FROM desk_signoff WHERE case_code = ? "
-                        "ORDER BY seq", (link.root(conn, case_code),)).fetchall()
-    return [SignOff(r[0], r[1], r[2], int(r[3]) <= floor) for r in rows]
+    floor = link.lapsed_up_to(vault.desk, case_code)
+    return [SignOff(reviewer, note, at, seq <= floor)
+            for reviewer, note, at, seq in vault.desk.signoffs(link.root(vault.desk, case_code))]
 
 
 def sign_off(vault: Vault, case_code: str, reviewer: str, note: str) -> SignOff:
     """Add a reviewer's sign-off note to a received case (notes are appended, never replaced)."""
     require_desk(vault)
     at = vault.clock.iso_now()
-    with vault.records.transaction() as conn:
-        if conn.execute("SELECT 1 FROM desk_bundles WHERE case_code = ?", (case_code,)).fetchone() is None:
+    with vault.desk.change() as tx:
+        if not tx.has_case(case_code):
             raise VoluntasError("V015", what="case", ident=case_code)
-        case_code = link.root(conn, case_code)  # a sign-off covers the group evaluated together
-        seq = conn.execute("SELECT COALESCE(max(seq), 0) + 1 FROM desk_signoff WHERE case_code = ?",
-                           (case_code,)).fetchone()[0]
-        conn.execute("INSERT INTO desk_signoff VALUES (?, ?, ?, ?, ?)", (case_code, seq, reviewer, note, at))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "case_signed_off", 0)
+        case_code = link.root(tx, case_code)  # a sign-off covers the group evaluated together
+        tx.add_signoff(case_code, reviewer, note, at)
+        tx.audit("case_signed_off")
     bus.announce("desk.signed_off", case_code=case_code)
     return SignOff(reviewer, note, at)

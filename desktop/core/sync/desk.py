@@ -23,9 +23,8 @@ from desktop.core.events import bus
 from desktop.core.identity import KEYS_FORMAT, fingerprint
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.recipients import recipient_document
-from desktop.core.vault import Vault, audit
-
-ROLE, AGE_IDENTITY = "desk.role", "desk.age_identity"
+from desktop.core.vault import Vault
+from desktop.core.vault.desk_store import AGE_IDENTITY, ROLE
 
 
 @dataclass(frozen=True)
@@ -41,10 +40,7 @@ def desk_init(root: Path, passphrase: str, reviewer: str, organisation: str, kdf
               clock: Clock = SYSTEM) -> Vault:
     """Create the desk vault and its age identity (the private key never leaves the vault)."""
     vault = Vault.create(root, passphrase, reviewer, organisation, kdf_profile=kdf_profile, clock=clock)
-    with vault.records.transaction() as conn:
-        conn.execute("INSERT INTO settings VALUES (?, ?)", (ROLE, json.dumps("desk")))
-        conn.execute("INSERT INTO settings VALUES (?, ?)", (AGE_IDENTITY, json.dumps(str(x25519.Identity.generate()))))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "desk_created", 0)
+    vault.desk.create(str(x25519.Identity.generate()))
     return vault
 
 
@@ -88,9 +84,7 @@ def export_identity(vault: Vault, out: Path) -> str:
             "# Voluntas legal desk identity: it decrypts every bundle sent to this desk. Keep it offline.\n"
             f"{identity}\n")
     write_atomic(out, text.encode("ascii"), mode=0o600)
-    with vault.records.transaction() as conn:
-        vault.records.audit(conn, audit.VAULT_CHAIN, "desk_identity_exported", 0,
-                            text_hash=hashlib.sha256(recipient.encode("ascii")).hexdigest())
+    vault.records.log_event("desk_identity_exported", hashlib.sha256(recipient.encode("ascii")).hexdigest())
     return recipient
 
 
@@ -139,24 +133,12 @@ def enrol(vault: Vault, keys_dir: Path, replace: bool = False) -> EnrolledKey:
         raise VoluntasError("S002", file=str(info_path), field="certificate_fingerprint",
                             problem="does not match the certificate")
     names = [str(info.get(k) or "") for k in ("interviewer", "organisation", "device_id")]
-    with vault.records.transaction() as conn:
-        known = conn.execute("SELECT certificate, interviewer, organisation, device_id FROM desk_keys "
-                             "WHERE fingerprint = ?", (fp,)).fetchone()
-        changed = known is not None and (bytes(known[0]), *known[1:]) != (der, *names)
-        if changed and not replace:
-            raise VoluntasError("S014", fingerprint=fp)
-        conn.execute("INSERT INTO desk_keys VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET "
-                     "certificate = excluded.certificate, interviewer = excluded.interviewer, "
-                     "organisation = excluded.organisation, device_id = excluded.device_id",
-                     (fp, raw, der, *names, vault.clock.iso_now()))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "interviewer_replaced" if changed else "interviewer_enrolled",
-                            0, text_hash=hashlib.sha256(raw + der).hexdigest() if changed else fp.replace(" ", ""))
+    if vault.desk.enrol(fp, raw, der, names, replace) == "refused":
+        raise VoluntasError("S014", fingerprint=fp)
     bus.announce("desk.enrolled", fingerprint=fp)
     return EnrolledKey(fp, names[0], names[1], names[2], cert_fp)
 
 
 def enrolled(vault: Vault) -> list[EnrolledKey]:
-    rows = vault.conn_or_raise().execute(
-        "SELECT fingerprint, interviewer, organisation, device_id, certificate FROM desk_keys ORDER BY enrolled_at"
-    ).fetchall()
-    return [EnrolledKey(r[0], r[1], r[2], r[3], fingerprint(bytes(r[4]))) for r in rows]
+    return [EnrolledKey(fp, name, org, device, fingerprint(cert))
+            for fp, name, org, device, cert in vault.desk.enrolled()]

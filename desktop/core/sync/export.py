@@ -17,7 +17,7 @@ from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.report import case_story
-from desktop.core.vault import Vault, audit
+from desktop.core.vault import Vault
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -68,7 +68,6 @@ def export_case(vault: Vault, case_code: str, out_dir: Path, lang: str) -> Expor
     _write_new(report_path, report)
     cert = vault.records.identity().cert().public_bytes(serialization.Encoding.PEM)
     cert_path = _write_new(out / "desk-cert.pem", cert)
-    with vault.records.transaction() as conn:
-        vault.records.audit(conn, audit.VAULT_CHAIN, "case_exported", 0)
+    vault.records.log_event("case_exported")
     bus.announce("desk.exported", case_code=case_code)
     return Exported(tuple(written), report_path, cert_path, story.ruleset_note)

@@ -18,6 +18,7 @@ from desktop.core.events import bus
 from desktop.core.sync import inbox
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
+from desktop.core.vault.outbox_store import RECEIPTED_BY
 
 
 @dataclass(frozen=True)
@@ -50,26 +51,14 @@ class PushReport:
 
 def pending(vault: Vault) -> list[OutboxItem]:
     """Sealed bundles still held here (no receipt yet), oldest first, with the folders they went to."""
-    conn = vault.conn_or_raise()
-    rows = conn.execute(
-        "SELECT s.bundle_id, s.name, c.code, length(s.data), s.sealed_at FROM sealed s "
-        "JOIN cases c ON c.id = s.case_id ORDER BY s.sealed_at, s.bundle_id").fetchall()
-    out = []
-    noted = vault.records.get_setting("sync.receipted_by", {})  # written by receipts.py
-    for bid, name, code, size, at in rows:
-        dates = conn.execute("SELECT i.interview_date FROM sealed_interviews si JOIN interviews i "
-                             "ON i.id = si.interview_id WHERE si.bundle_id = ? ORDER BY 1", (bid,)).fetchall()
-        sent = conn.execute("SELECT target FROM sent_log WHERE bundle_id = ? ORDER BY sent_at", (bid,)).fetchall()
-        out.append(OutboxItem(bid, name, code, tuple(d[0] for d in dates), int(size), at,
-                              tuple(s[0] for s in sent), tuple(noted.get(bid, ()))))
-    return out
+    noted = vault.records.get_setting(RECEIPTED_BY, {})  # written by receipts.py
+    return [OutboxItem(h.bundle_id, h.name, h.case_code, h.interview_dates, h.size, h.sealed_at, h.sent_to,
+                       tuple(noted.get(h.bundle_id, ()))) for h in vault.outbox.held()]
 
 
 def purged(vault: Vault) -> list[PurgedItem]:
     """Bundles the desk receipted and this laptop purged (no case code is kept), newest first."""
-    rows = vault.conn_or_raise().execute(
-        "SELECT bundle_id, interviews, imported_at FROM receipts ORDER BY imported_at DESC, bundle_id").fetchall()
-    return [PurgedItem(str(b), int(n), str(at)) for b, n, at in rows]
+    return [PurgedItem(b, n, at) for b, n, at in vault.outbox.purged()]
 
 
 def _target(vault: Vault, folder: Path) -> str:
@@ -82,13 +71,11 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
     folder = require_folder(folder)
     target = _target(vault, folder)
     report = PushReport(str(folder.resolve()))
-    conn = vault.conn_or_raise()
     for item in pending(vault):
         if target in item.sent_to:
             report.already += 1
             continue
-        row = conn.execute("SELECT data, sha256 FROM sealed WHERE bundle_id = ?", (item.bundle_id,)).fetchone()
-        data, digest = bytes(row[0]), str(row[1])
+        data, digest = vault.outbox.bundle(item.bundle_id)
         path = folder / item.name
         if os.path.lexists(path) and not inbox.regular(path):
             report.skipped.append(item.name)
@@ -99,9 +86,7 @@ def push_outbox(vault: Vault, folder: Path) -> PushReport:
             report.bytes_written += len(data)
         else:
             report.already += 1
-        with vault.records.transaction() as tx:
-            tx.execute("INSERT OR IGNORE INTO sent_log VALUES (?, ?, ?)",
-                       (item.bundle_id, target, vault.clock.iso_now()))
+        vault.outbox.mark_sent(item.bundle_id, target)
     bus.announce("outbox.pushed", folder=report.folder, written=len(report.written))
     return report
 

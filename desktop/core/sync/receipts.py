@@ -27,7 +27,8 @@ from desktop.core.sync.desk import desk_signing_key, require_desk
 from desktop.core.sync.outbox import require_folder
 from desktop.core.sync.recipients import list_recipients
 from desktop.core.sync.seal import checkpoint
-from desktop.core.vault import Vault, audit
+from desktop.core.vault import Vault
+from desktop.core.vault.outbox_store import RECEIPTED_BY
 
 FORMAT = "voluntas-receipt/1"
 SUFFIX = ".receipt"
@@ -42,9 +43,7 @@ def write_receipts(vault: Vault, folder: Path, skipped: list[str] | None = None)
     key = desk_signing_key(vault)
     desk_fp = vault.records.identity().ed25519_fingerprint()
     written = []
-    rows = vault.conn_or_raise().execute("SELECT bundle_id, sha256, received_at, receipt_name FROM desk_bundles "
-                                         "ORDER BY received_at").fetchall()
-    for bid, digest, at, name in rows:
+    for bid, digest, at, name in vault.desk.receipts_due():
         if os.path.lexists(folder / name):
             if not inbox.regular(folder / name) and skipped is not None:
                 skipped.append(name)
@@ -64,9 +63,6 @@ class ReceiptReport:
     unknown: int = 0  # valid receipts for bundles this laptop does not hold (another laptop's)
     rejected: list[inbox.Outcome] = field(default_factory=list)
     noted: list[tuple[str, str]] = field(default_factory=list)  # (bundle, desk fingerprint): a non-primary desk's
-
-
-RECEIPTED_BY = "sync.receipted_by"  # settings: bundle id -> fingerprints of the non-primary desks that receipted
 
 
 def _parse(file: str, raw: bytes, desks: dict[str, bytes]) -> tuple[dict[str, Any], str]:
@@ -118,22 +114,15 @@ def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
 def _note(vault: Vault, file: str, body: dict[str, Any], desk: str, report: ReceiptReport) -> None:
     """A receipt from a desk that is not the primary one: remembered, shown, never a purge."""
     bid = str(body.get("bundle_id"))
-    with vault.records.transaction() as conn:
-        row = conn.execute("SELECT sha256 FROM sealed WHERE bundle_id = ?", (bid,)).fetchone()
-        if row is None:
-            report.unknown += 1
-            return
-        if row[0] != body.get("bundle_sha256"):
-            raise VoluntasError("S042", file=file, bundle=bid)
-        found = conn.execute("SELECT value FROM settings WHERE key = ?", (RECEIPTED_BY,)).fetchone()
-        seen: dict[str, list[str]] = json.loads(found[0]) if found else {}
-        if desk in seen.get(bid, []):
-            report.already += 1
-            return
-        seen[bid] = [*seen.get(bid, []), desk]
-        conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (RECEIPTED_BY, json.dumps(seen)))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "receipt_noted", 0, text_hash=str(row[0]))
-    report.noted.append((bid, desk))
+    outcome = vault.outbox.note_receipt(bid, body.get("bundle_sha256"), desk)
+    if outcome == "mismatch":
+        raise VoluntasError("S042", file=file, bundle=bid)
+    if outcome == "unknown":
+        report.unknown += 1
+    elif outcome == "already":
+        report.already += 1
+    else:
+        report.noted.append((bid, desk))
 
 
 def receipted_by(vault: Vault) -> dict[str, list[str]]:
@@ -151,30 +140,13 @@ def _size(path: Path) -> int:
 
 def _purge(vault: Vault, file: str, body: dict[str, Any], desk: str, report: ReceiptReport) -> None:
     bid = str(body.get("bundle_id"))
-    with vault.records.transaction() as conn:
-        if conn.execute("SELECT 1 FROM receipts WHERE bundle_id = ?", (bid,)).fetchone():
-            report.already += 1
-            return
-        row = conn.execute("SELECT sha256, case_id FROM sealed WHERE bundle_id = ?", (bid,)).fetchone()
-        if row is None:
-            report.unknown += 1
-            return
-        if row[0] != body.get("bundle_sha256"):
-            raise VoluntasError("S042", file=file, bundle=bid)
-        ids = [r[0] for r in conn.execute("SELECT interview_id FROM sealed_interviews WHERE bundle_id = ?", (bid,))]
-        conn.execute("DELETE FROM sealed_interviews WHERE bundle_id = ?", (bid,))
-        conn.execute("DELETE FROM sent_log WHERE bundle_id = ?", (bid,))
-        conn.execute("DELETE FROM sealed WHERE bundle_id = ?", (bid,))
-        for iid in ids:
-            conn.execute("DELETE FROM interviews WHERE id = ? AND state = 'sealed'", (iid,))
-        conn.execute("DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interviews WHERE case_id = ?) "
-                     "AND NOT EXISTS (SELECT 1 FROM sealed WHERE case_id = ?)", (row[1], row[1], row[1]))
-        conn.execute("INSERT INTO receipts VALUES (?, ?, ?, ?, ?)",
-                     (bid, row[0], desk, len(ids), vault.clock.iso_now()))
-        found = conn.execute("SELECT value FROM settings WHERE key = ?", (RECEIPTED_BY,)).fetchone()
-        if found and bid in (noted := json.loads(found[0])):
-            del noted[bid]
-            conn.execute("UPDATE settings SET value = ? WHERE key = ?", (json.dumps(noted), RECEIPTED_BY))
-        vault.records.audit(conn, audit.VAULT_CHAIN, "receipt_purged", 0, text_hash=str(row[0]))
-    report.purged_bundles.append(bid)
-    report.purged_interviews += len(ids)
+    outcome, interviews = vault.outbox.purge(bid, body.get("bundle_sha256"), desk)
+    if outcome == "mismatch":
+        raise VoluntasError("S042", file=file, bundle=bid)
+    if outcome == "already":
+        report.already += 1
+    elif outcome == "unknown":
+        report.unknown += 1
+    else:
+        report.purged_bundles.append(bid)
+        report.purged_interviews += interviews

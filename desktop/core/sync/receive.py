@@ -26,27 +26,21 @@ from desktop.core.sync.desk import desk_identity, desk_recipient
 from desktop.core.sync.inbox import Outcome
 from desktop.core.sync.outbox import require_folder
 from desktop.core.sync.port import DossierPort, default_port
-from desktop.core.vault import Vault, audit
-
-
-def _seen(vault: Vault, bundle_id: str) -> str | None:
-    row = vault.conn_or_raise().execute("SELECT sha256 FROM desk_bundles WHERE bundle_id = ?",
-                                        (bundle_id,)).fetchone()
-    return None if row is None else str(row[0])
+from desktop.core.vault import Vault
+from desktop.core.vault.desk_store import Received
 
 
 def open_bundle(vault: Vault, file: str, plain: io.BytesIO, port: DossierPort) -> tuple[bundle.Opened, str]:
     """Verify one decrypted bundle; returns it with the enrolled key's fingerprint. Raises S0xx."""
     manifest, body, sig, files = bundle.unpack(file, plain)
     key_fp = str(manifest["interviewer_key"])
-    row = vault.conn_or_raise().execute("SELECT ed25519_public, certificate FROM desk_keys WHERE fingerprint = ?",
-                                        (key_fp,)).fetchone()
+    row = vault.desk.trusted_key(key_fp)
     if row is None:
         raise VoluntasError("S024", file=file, fingerprint=ascii(key_fp)[1:-1][:80])
-    opened = bundle.check_signed(file, manifest, body, sig, bytes(row[0]), desk_recipient(vault), files)
+    opened = bundle.check_signed(file, manifest, body, sig, row[0], desk_recipient(vault), files)
     check_case_code(file, manifest.get("case_code"))
     check_record(file, opened.record_or_none(), str(manifest.get("case_code")), manifest)
-    reason, dossier = port.check(bytes(opened.files[bundle.DOSSIER]), bytes(row[1]))
+    reason, dossier = port.check(bytes(opened.files[bundle.DOSSIER]), row[1])
     if reason is not None:
         raise VoluntasError("S029", file=file, reason=reason)
     consistency.compare(file, dossier, manifest, opened.record())
@@ -137,11 +131,10 @@ def read_bundle(vault: Vault, path: Path) -> tuple[str, io.BytesIO] | Outcome:
         except VoluntasError as err:
             return _rejected(file, err)
         digest = _digest(fh)
-        known = vault.conn_or_raise().execute("SELECT bundle_id FROM desk_bundles WHERE sha256 = ?",
-                                              (digest,)).fetchone()
+        known = vault.desk.bundle_with(digest)
         if known is not None:  # the same bytes again: a second copy, nothing to decrypt
-            dup = VoluntasError("S031", file=file, bundle=str(known[0]))
-            return Outcome(file, inbox.DUPLICATE, dup.code, dup.message(), str(known[0]))
+            dup = VoluntasError("S031", file=file, bundle=known)
+            return Outcome(file, inbox.DUPLICATE, dup.code, dup.message(), known)
         plain = io.BytesIO()
         failure: VoluntasError | None = None
         try:
@@ -169,7 +162,7 @@ def receive_file(vault: Vault, path: Path, port: DossierPort) -> Outcome:
     except Exception as err:  # noqa: BLE001 - hostile input must end in a reason, never a traceback
         return _rejected(file, VoluntasError("S032", file=file, kind=type(err).__name__))
     bid = opened.bundle_id
-    earlier = _seen(vault, bid)
+    earlier = vault.desk.digest_of(bid)
     case_code = str(opened.manifest.get("case_code", ""))
     if earlier == digest:
         dup = VoluntasError("S031", file=file, bundle=bid)
@@ -181,37 +174,23 @@ def receive_file(vault: Vault, path: Path, port: DossierPort) -> Outcome:
                     "files": "complete", "dossier": "valid with the enrolled certificate",
                     "consistency": "record.json, the bundle manifest and the signed dossier agree",
                     "replay": "new", "file_name": file}
-    with vault.records.transaction() as conn:
-        case_code = link.desk_case(conn, case_code, key_fp)  # another interviewer's NK-A is another man
-        link.lapse(conn, case_code)
-        conn.execute("INSERT INTO desk_bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (bid, digest, key_fp, case_code, opened.manifest_bytes, opened.signature,
-                      json.dumps(opened.record(), ensure_ascii=False), opened.files[bundle.DOSSIER],
-                      json.dumps(verification), secrets.token_hex(16) + ".receipt", vault.clock.iso_now()))
+    with vault.desk.change() as tx:
+        case_code = link.desk_case(tx, case_code, key_fp)  # another interviewer's NK-A is another man
+        link.lapse(tx, case_code)
+        tx.add_bundle(Received(bid, digest, key_fp, case_code, opened.manifest_bytes, opened.signature,
+                               json.dumps(opened.record(), ensure_ascii=False), opened.files[bundle.DOSSIER],
+                               json.dumps(verification), secrets.token_hex(16) + ".receipt", vault.clock.iso_now()))
         for name, blob in opened.files.items():
             if name.startswith("attachments/"):
-                _store(conn, bid, name, blob)
-        vault.records.audit(conn, audit.VAULT_CHAIN, "bundle_received", 0, text_hash=digest)
+                tx.add_file(bid, name, blob)
+        tx.audit("bundle_received", text_hash=digest)
     bus.announce("desk.received", bundle_id=bid, case_code=case_code)
     return Outcome(file, inbox.IMPORTED, "", "", bid, case_code)
 
 
-CHUNK = 8 * 1024 * 1024  # SQLite copies a bound blob twice: stored in pieces, memory stays near one bundle
-
-
-def _store(conn: Any, bundle_id: str, name: str, blob: bundle.Blob) -> None:
-    """One attachment as rows `name`, `name` NUL 000001, ...: a NUL never occurs in an archive name."""
-    for i in range(0, max(len(blob), 1), CHUNK):
-        conn.execute("INSERT INTO desk_files VALUES (?, ?, ?)",
-                     (bundle_id, name if i == 0 else f"{name}\x00{i // CHUNK:06d}", blob[i:i + CHUNK]))
-
-
 def read_desk_file(vault: Vault, bundle_id: str, name: str) -> bytes:
     """An attachment as received (its pieces joined); b"" when there is none of that name."""
-    rows = vault.conn_or_raise().execute(
-        "SELECT data FROM desk_files WHERE bundle_id = ? AND (name = ? OR (name > ? AND name < ?)) ORDER BY name",
-        (bundle_id, name, name + "\x00", name + "\x01")).fetchall()
-    return b"".join(bytes(r[0]) for r in rows)
+    return vault.desk.file(bundle_id, name)
 
 
 def desk_receive(vault: Vault, folder: Path, port: DossierPort | None = None) -> list[Outcome]:

@@ -29,15 +29,15 @@ from desktop.core.events import bus
 from desktop.core.identity import fingerprint
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.bundle import parse_recipient, recipient_fingerprint
-from desktop.core.vault import Vault, audit
+from desktop.core.vault import Vault
+from desktop.core.vault.outbox_store import RECEIPTED_BY
+from desktop.core.vault.recipients_store import Stored
 
 FORMAT = "voluntas-desk-recipient/2"
 UNSIGNED_FORMAT = "voluntas-desk-recipient/1"
 RECOMMENDED = 2
 MAX_RECIPIENTS = 16  # a bundle's age header then stays within the desk's limit (agehdr.MAX_STANZAS)
 MAX_FILE = 64 * 1024
-PRIMARY = "sync.primary_recipient"  # settings: the fingerprint of the recipient marked primary
-SIGNED = "sync.signed_recipients"  # settings: fingerprints of recipients added from a signed file
 ROLE_TEXT = {"primary": N_("primary desk: its receipt purges"),
              "signed": N_("signed: its receipts are shown, never purge"),
              "unsigned": N_("unsigned: receives bundles, never purges")}
@@ -149,46 +149,27 @@ def add_recipient(vault: Vault, path: Path, primary: bool = False) -> Recipient:
     if primary and not found.signed:
         raise VoluntasError("S013")
     fp = recipient_fingerprint(found.age_recipient)
-    now = vault.clock.iso_now()
-    with vault.records.transaction() as conn:
-        if conn.execute("SELECT 1 FROM recipients WHERE fingerprint = ?", (fp,)).fetchone():
-            raise VoluntasError("S008", fingerprint=fp)
-        if conn.execute("SELECT count(*) FROM recipients").fetchone()[0] >= MAX_RECIPIENTS:
-            raise VoluntasError("S012", limit=MAX_RECIPIENTS)
-        conn.execute("INSERT INTO recipients VALUES (?, ?, ?, ?, ?)",
-                     (fp, found.age_recipient, found.desk_key, found.label, now))
-        if found.signed:
-            signed = _setting(conn, SIGNED, [])
-            _store(conn, SIGNED, [*signed, fp])
-        if primary:
-            _store(conn, PRIMARY, fp)
-        vault.records.audit(conn, audit.VAULT_CHAIN, "recipient_added", 0, text_hash=fp.replace(" ", ""))
+    added = vault.recipients.add(Stored(fp, found.age_recipient, found.desk_key, found.label, vault.clock.iso_now()),
+                                 found.signed, primary, MAX_RECIPIENTS)
+    if added == "known":
+        raise VoluntasError("S008", fingerprint=fp)
+    if added == "full":
+        raise VoluntasError("S012", limit=MAX_RECIPIENTS)
     bus.announce("recipients.changed")
     return next(r for r in list_recipients(vault) if r.fingerprint == fp)
 
 
-def _setting(conn: Any, key: str, default: Any) -> Any:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else default
-
-
-def _store(conn: Any, key: str, value: Any) -> None:
-    conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
-
-
 def list_recipients(vault: Vault) -> list[Recipient]:
     """Oldest first; `primary` is the one marked so, else the first added from a signed file."""
-    conn = vault.conn_or_raise()
-    rows = conn.execute("SELECT fingerprint, age_recipient, desk_key, label, added_at FROM recipients "
-                        "ORDER BY added_at, rowid").fetchall()
-    signed = set(_setting(conn, SIGNED, []))
+    rows = vault.recipients.all()
+    signed = set(vault.recipients.signed())
     # Recipients added before signed files existed keep their desk key: they stay able to purge.
-    legacy = {r[0] for r in rows if len(bytes(r[2])) == 32 and r[0] not in signed}
-    marked = _setting(conn, PRIMARY, None)
-    can = [r[0] for r in rows if r[0] in signed or r[0] in legacy]
+    legacy = {r.fingerprint for r in rows if len(r.desk_key) == 32 and r.fingerprint not in signed}
+    marked = vault.recipients.marked_primary()
+    can = [r.fingerprint for r in rows if r.fingerprint in signed or r.fingerprint in legacy]
     primary = marked if marked in can else (can[0] if can else None)
-    return [Recipient(r[0], r[1], bytes(r[2]), r[3], r[4], r[0] in signed or r[0] in legacy, r[0] == primary)
-            for r in rows]
+    return [Recipient(r.fingerprint, r.age_recipient, r.desk_key, r.label, r.added_at,
+                      r.fingerprint in signed or r.fingerprint in legacy, r.fingerprint == primary) for r in rows]
 
 
 def primary_desk_key(vault: Vault) -> bytes | None:
@@ -202,12 +183,11 @@ ROW_TEXT = N_("{label} - desk key {desk}; {role}; receipts from this desk: {coun
 def describe(vault: Vault, translate: Callable[[str], str]) -> list[tuple[str, str]]:
     """(label, age fingerprint) for the window: the label names the desk key, the role, and how many
     bundles that desk has receipted (purged ones for the primary, noted ones for the others)."""
-    conn = vault.conn_or_raise()
     purged: dict[str, int] = {}
-    for (desk,) in conn.execute("SELECT desk FROM receipts"):
-        purged[str(desk)] = purged.get(str(desk), 0) + 1
+    for desk in vault.outbox.receipts_by_desk():
+        purged[desk] = purged.get(desk, 0) + 1
     noted: dict[str, int] = {}
-    for desks in dict(_setting(conn, "sync.receipted_by", {})).values():  # written by receipts.py
+    for desks in dict(vault.records.get_setting(RECEIPTED_BY, {})).values():  # written by receipts.py
         for desk in desks:
             noted[desk] = noted.get(desk, 0) + 1
     out = []

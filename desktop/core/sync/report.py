@@ -72,9 +72,7 @@ def _dossiers(vault: Vault, case_code: str) -> tuple[DossierLine, ...]:
     from desktop.core.dossier import embedded_manifest
     from desktop.core.sync import link
 
-    conn = vault.conn_or_raise()
-    rows = [row for member in link.group(conn, case_code) for row in conn.execute(  # linked cases too
-        "SELECT bundle_id, received_at, pdf, record FROM desk_bundles WHERE case_code = ?", (member,)).fetchall()]
+    rows = [row for member in link.group(vault.desk, case_code) for row in vault.desk.dossiers(member)]  # linked too
 
     def first_date(record: str) -> str:
         dates = [str(i.get("interview_date", "")) for i in json.loads(record).get("interviews", [])]
@@ -92,8 +90,7 @@ def _dossiers(vault: Vault, case_code: str) -> tuple[DossierLine, ...]:
 
 
 def _interviewers(vault: Vault) -> dict[str, str]:
-    rows = vault.conn_or_raise().execute("SELECT fingerprint, interviewer, organisation FROM desk_keys").fetchall()
-    return {str(fp): f"{name}, {org}" if org else str(name) for fp, name, org in rows}
+    return {str(fp): f"{name}, {org}" if org else str(name) for fp, name, org in vault.desk.interviewers()}
 
 
 def _steps(view: CaseView, w: Words) -> tuple[Step, ...]:

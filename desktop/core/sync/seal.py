@@ -23,9 +23,8 @@ from desktop.core.sync.port import DossierPort, default_port
 from desktop.core.sync.receive import case_code_problem
 from desktop.core.sync.recipients import list_recipients
 from desktop.core.vault import Vault, audit
-from desktop.core.vault.db import Connection
+from desktop.core.vault.seal_store import SEALABLE, Sealed
 
-SEALABLE = ("draft", "finalized")
 Hook = Callable[[str], None]  # test hook: called with a stage name ("rendered", "encrypted", ...)
 
 
@@ -39,39 +38,27 @@ class SealResult:
 
 
 def sealable(vault: Vault, case_id: str) -> list[str]:
-    rows = vault.conn_or_raise().execute(
-        "SELECT id FROM interviews WHERE case_id = ? AND state IN ('draft', 'finalized') "
-        "ORDER BY interview_date, id", (case_id,)).fetchall()
-    return [str(r[0]) for r in rows]
+    return vault.sealing.sealable(case_id)
 
 
-def _record(conn: Connection, ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, bytes], dict[str, str]]:
+def _record(vault: Vault, ids: Sequence[str]) -> tuple[dict[str, Any], dict[str, bytes], dict[str, str]]:
     """The record (answers, notes, audit chains), the attachments, and each interview's audit head."""
     interviews, files, heads = [], {}, {}
     for iid in ids:
-        row = conn.execute(
-            "SELECT i.form_id, i.form_version, i.captive_lang, i.interviewer_lang, i.interview_date, "
-            "i.started_at, i.elapsed_ms, c.code FROM interviews i JOIN cases c ON c.id = i.case_id WHERE i.id = ?",
-            (iid,)).fetchone()
-        answers = conn.execute("SELECT question_id, value, lang, text_hash, elapsed_ms FROM answers "
-                               "WHERE interview_id = ? ORDER BY question_id", (iid,)).fetchall()
-        notes = conn.execute("SELECT question_id, text, lang, elapsed_ms FROM notes WHERE interview_id = ? "
-                             "ORDER BY question_id", (iid,)).fetchall()
-        atts = conn.execute("SELECT id, question_id, media_type, sha256, data, elapsed_ms FROM attachments "
-                            "WHERE interview_id = ? ORDER BY id", (iid,)).fetchall()
-        chain = audit.entries(conn, iid)
+        got = vault.sealing.content(iid)
+        chain = got.chain
         heads[iid] = chain[-1].hash if chain else audit.GENESIS
-        for a in atts:
-            files[str(a[0])] = bytes(a[4])
+        for a in got.attachments:
+            files[str(a[0])] = a[4]
         interviews.append({
-            "id": iid, "form_id": row[0], "form_version": row[1], "captive_lang": row[2],
-            "interviewer_lang": row[3], "interview_date": row[4], "started_at": row[5], "elapsed_ms": row[6],
-            "case_code": row[7],
+            "id": iid, "form_id": got.form_id, "form_version": got.form_version, "captive_lang": got.captive_lang,
+            "interviewer_lang": got.interviewer_lang, "interview_date": got.interview_date,
+            "started_at": got.started_at, "elapsed_ms": got.elapsed_ms, "case_code": got.case_code,
             "answers": [{"question_id": q, "value": json.loads(v), "lang": lang, "text_hash": h, "elapsed_ms": ms}
-                        for q, v, lang, h, ms in answers],
-            "notes": [{"question_id": q, "text": t, "lang": lang, "elapsed_ms": ms} for q, t, lang, ms in notes],
+                        for q, v, lang, h, ms in got.answers],
+            "notes": [{"question_id": q, "text": t, "lang": lang, "elapsed_ms": ms} for q, t, lang, ms in got.notes],
             "attachments": [{"id": a[0], "question_id": a[1], "media_type": a[2], "sha256": a[3],
-                             "elapsed_ms": a[5]} for a in atts],
+                             "elapsed_ms": a[5]} for a in got.attachments],
             "audit": [[e.seq, e.event, e.question_id, e.lang, e.text_hash, e.elapsed_ms, e.hash] for e in chain],
             "audit_head": heads[iid],
         })
@@ -93,10 +80,9 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
     recipients = [r.age_recipient for r in list_recipients(vault)]
     if not recipients:
         raise VoluntasError("S001")
-    conn = vault.conn_or_raise()
     rows = {}
     for iid in ids:
-        row = conn.execute("SELECT case_id, state FROM interviews WHERE id = ?", (iid,)).fetchone()
+        row = vault.sealing.case_and_state(iid)
         if row is None:
             raise VoluntasError("V015", what="interview", ident=iid)
         if row[1] not in SEALABLE:
@@ -106,7 +92,7 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
     if len(case_ids) != 1:
         raise VoluntasError("D002", ident=ids[-1])
     case_id = case_ids.pop()
-    record, attachments, heads = _record(conn, ids)
+    record, attachments, heads = _record(vault, ids)
     case_code = record["interviews"][0]["case_code"]
     problem = case_code_problem(case_code)
     if problem:  # the desk would refuse it (S034): say so here, before anything is sealed
@@ -122,23 +108,10 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
     del record, attachments, pdf
     step("encrypted")
     digest = hashlib.sha256(sealed.data).hexdigest()
-    with vault.records.transaction() as tx:
-        for iid in ids:
-            state = tx.execute("SELECT state FROM interviews WHERE id = ?", (iid,)).fetchone()
-            if state is None or state[0] not in SEALABLE or audit.head(tx, iid)[1] != heads[iid]:
-                raise VoluntasError("S004", ident=iid)
-        tx.execute("INSERT INTO sealed VALUES (?, ?, ?, ?, ?, ?)",
-                   (sealed.bundle_id, case_id, sealed.name, sealed.data, digest, vault.clock.iso_now()))
-        for iid in ids:
-            tx.execute("INSERT INTO sealed_interviews VALUES (?, ?)", (iid, sealed.bundle_id))
-            tx.execute("DELETE FROM answers WHERE interview_id = ?", (iid,))
-            tx.execute("DELETE FROM notes WHERE interview_id = ?", (iid,))
-            tx.execute("DELETE FROM attachments WHERE interview_id = ?", (iid,))
-            tx.execute("DELETE FROM audit WHERE chain = ?", (iid,))
-            tx.execute("UPDATE interviews SET state = 'sealed', form_id = '', form_version = '', position = NULL, "
-                       "elapsed_ms = 0 WHERE id = ?", (iid,))
-        vault.records.audit(tx, audit.VAULT_CHAIN, "interviews_sealed", 0, text_hash=digest)
-        step("in_transaction")
+    changed = vault.sealing.store_sealed(Sealed(sealed.bundle_id, case_id, sealed.name, sealed.data, digest), heads,
+                                         lambda: step("in_transaction"))
+    if changed is not None:
+        raise VoluntasError("S004", ident=changed)
     step("committed")
     checkpoint(vault)
     step("checkpointed")
@@ -152,4 +125,4 @@ def checkpoint(vault: Vault) -> None:
     Call it right after every unlock too: a crash between a seal's commit and its checkpoint leaves
     older page versions (the sealed answers, encrypted with the vault key) in the WAL until then.
     """
-    vault.conn_or_raise().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    vault.checkpoint()

@@ -24,6 +24,7 @@ from desktop.core.forms.values import MAX_TEXT_CHARS
 from desktop.core.identity import Identity
 from desktop.core.secrets_mem import wipe
 from desktop.core.vault import audit
+from desktop.core.vault.audit import AuditEntry
 from desktop.core.vault.db import Connection
 
 LANGS = ("en", "ko", "uk")
@@ -332,6 +333,29 @@ class Records:
 
     def audit_head(self, chain: str) -> str:
         return audit.head(self._conn(), chain)[1]
+
+    def audit_position(self, chain: str) -> tuple[int, str]:
+        """(seq, hash) of the chain's newest entry."""
+        return audit.head(self._conn(), chain)
+
+    def audit_entries(self, chain: str) -> list[AuditEntry]:
+        return audit.entries(self._conn(), chain)
+
+    def attachment_list(self, interview_id: str) -> list[tuple[str, str, str]]:
+        """(question id or "", media type, SHA-256) of each attachment, in the order they were added."""
+        rows = self._conn().execute(
+            "SELECT COALESCE(question_id, ''), media_type, sha256 FROM attachments "
+            "WHERE interview_id = ? ORDER BY elapsed_ms, id", (interview_id,)).fetchall()
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    def case_codes(self) -> list[tuple[str, str]]:
+        """(case id, code) of every case, in no particular order."""
+        return [(str(a), str(b)) for a, b in self._conn().execute("SELECT id, code FROM cases").fetchall()]
+
+    def log_event(self, event: str, text_hash: str | None = None) -> None:
+        """An entry in the vault's own chain, alone in its transaction (an export, say)."""
+        with self.transaction() as conn:
+            self.audit(conn, audit.VAULT_CHAIN, event, 0, text_hash=text_hash)
 
 
 def _check_code(code: str) -> None:

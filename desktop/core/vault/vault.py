@@ -27,6 +27,7 @@ from desktop.core.passphrase import estimate
 from desktop.core.secrets_mem import sqlcipher_raw_key, wipe
 from desktop.core.vault import audit, db, keyfile, migrations
 from desktop.core.vault import problems as _problems  # noqa: F401 - registers V018-V024
+from desktop.core.vault.desk_store import DeskStore
 from desktop.core.vault.files import ProcessLock, VaultPaths
 from desktop.core.vault.opening import (
     open_keys,
@@ -35,7 +36,10 @@ from desktop.core.vault.opening import (
     state_mac,
     upgrade_to_keyed,
 )
+from desktop.core.vault.outbox_store import OutboxStore
+from desktop.core.vault.recipients_store import RecipientStore
 from desktop.core.vault.records import Records
+from desktop.core.vault.seal_store import SealStore
 from desktop.core.vault.throttle import Throttle
 
 # Announced after a seal or a purge has committed: an older database would bring deleted plaintext back.
@@ -62,6 +66,10 @@ class Vault:
         wipe(audit_key)
         self.clock = clock
         self.records = Records(self.conn_or_raise, clock, self.audit_key)
+        self.sealing = SealStore(self.conn_or_raise, self.records)
+        self.outbox = OutboxStore(self.conn_or_raise, self.records)
+        self.recipients = RecipientStore(self.conn_or_raise, self.records)
+        self.desk = DeskStore(self.conn_or_raise, self.records)
         for event in ADVANCE_ON:
             bus.subscribe(event, self._advance_listener)
 
@@ -208,6 +216,10 @@ class Vault:
                 wipe(self._audit_key)
                 self._lock.release()
                 bus.announce("vault.locked")
+
+    def checkpoint(self) -> None:
+        """Move the WAL into the database and truncate it, so deleted pages do not linger in the WAL."""
+        self.conn_or_raise().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def private_tag(self, text: str) -> str:
         """A keyed tag of `text` (a folder path): equal texts give equal tags, the text is not kept."""
