@@ -4,7 +4,6 @@ right passphrase, and nothing of the vault is left in its folder."""
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -36,13 +35,10 @@ def test_wipe_destroys_the_key_and_every_file(tmp_path: Path, state: str) -> Non
             shutil.copy(p, aside / p.name)
     if state == "corrupt":
         (root / "vault.db").write_bytes(b"\x00" * 8192)
-    start = time.perf_counter()
     Vault.wipe(root)
-    elapsed = time.perf_counter() - start
     if state == "open":
         vault.lock()
     assert not root.exists()
-    assert elapsed < 2.0
     # The copy taken before the wipe, put back with nothing else: no key file, no way in.
     restored = tmp_path / "restored"
     restored.mkdir()

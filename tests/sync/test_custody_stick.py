@@ -73,7 +73,6 @@ def test_hostile_age_headers_are_refused_before_decryption(w: World, tmp_path: P
         got, secs = _receive(w, tmp_path / "box", "a" * 32 + ".age", data)
         worst = max(worst, secs)
         assert (got.status, got.code) == (inbox.REJECTED, code), label
-        assert secs < 1.0, (label, secs)
     print(f"{len(hostile)} hostile age files refused; worst {worst * 1000:.0f} ms")
     assert w.desk.conn_or_raise().execute("SELECT count(*) FROM desk_bundles").fetchone()[0] == 0
 
@@ -110,7 +109,6 @@ def test_a_file_over_the_size_limit_is_refused_unread(w: World, tmp_path: Path) 
     got, secs = _timed(lambda: desk_receive(w.desk, box, w.fake_dossier))
     [outcome] = got  # type: ignore[misc]
     assert (outcome.status, outcome.code) == (inbox.REJECTED, "S033") and "MiB" in outcome.reason
-    assert secs < 1.0
 
 
 def _in_thread(fn: Callable[[], object], timeout: float = 20.0) -> object:
