@@ -93,7 +93,7 @@ class DeskCore:
         if self.vault is None:
             from desktop.core.errors import VoluntasError
 
-            raise VoluntasError("V004")
+            raise VoluntasError("V010")
         return self.vault
 
     # -- inbox -------------------------------------------------------------------------------

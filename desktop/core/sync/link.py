@@ -17,7 +17,6 @@ from typing import Any
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault, audit
 from desktop.core.vault.db import Connection
 

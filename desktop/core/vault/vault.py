@@ -26,7 +26,6 @@ from desktop.core.events import bus
 from desktop.core.passphrase import estimate
 from desktop.core.secrets_mem import sqlcipher_raw_key, wipe
 from desktop.core.vault import audit, db, keyfile, migrations
-from desktop.core.vault import problems as _problems  # noqa: F401 - registers V018-V024
 from desktop.core.vault.files import ProcessLock, VaultPaths
 from desktop.core.vault.opening import (
     open_keys,
