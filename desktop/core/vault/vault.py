@@ -91,7 +91,7 @@ class Vault:
             strength = estimate(passphrase, [interviewer, organisation])
             if not strength.acceptable:
                 raise VoluntasError("V009", reasons="; ".join(strength.reasons))
-        profile = kdf_profile or os.environ.get("VOLUNTAS_KDF_PROFILE") or "production"
+        profile = kdf_profile or keyfile.kdf_profile_from_env()
         refuse_fast_when_packaged(profile)
         kdf = keyfile.params_for_profile(profile)
         lock = ProcessLock(paths)

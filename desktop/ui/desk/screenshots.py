@@ -20,7 +20,6 @@ SIZE = (1366, 768)
 
 def shoot(out: Path, langs: tuple[str, ...] = LANGS) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
     from desktop import i18n
     from desktop.desk_app import make_demo_core
     from desktop.ui import tasks
