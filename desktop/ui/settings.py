@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from desktop import i18n
+from desktop.core.languages import NATIVE_NAMES
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading, wrapped
-from desktop.ui.firstrun import LANG_NAMES
 from desktop.ui.qt import (
     QApplication,
     QComboBox,
@@ -72,7 +72,7 @@ class SettingsPage(Page):
         self.title = heading(1)
         self.lang = QComboBox()
         for code in i18n.LANGUAGES:
-            self.lang.addItem(LANG_NAMES[code], code)
+            self.lang.addItem(NATIVE_NAMES[code], code)
         self.lang.activated.connect(self._set_lang)
         self.autolock = QSpinBox()
         self.autolock.setRange(1, MAX_AUTOLOCK)

@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.core.errors import VoluntasError
 from desktop.core.forms.captive import captive_strings
+from desktop.core.languages import LANGUAGES
 from desktop.i18n import N_, _
 from desktop.ui import labels
 from desktop.ui.base import Page, banner, heading, wrapped
@@ -127,7 +128,7 @@ class InterviewPage(Page):
         self.captive_label, self.interviewer_label = QLabel(), QLabel()
         self.captive_combo, self.interviewer_combo = QComboBox(), QComboBox()
         for combo in (self.captive_combo, self.interviewer_combo):
-            for code in ("en", "ko", "uk"):
+            for code in LANGUAGES:
                 combo.addItem("", code)
         self.captive_combo.activated.connect(lambda _i: self.set_captive_lang(self.captive_combo.currentData()))
         self.interviewer_combo.activated.connect(
