@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.languages import LANGUAGES
+from desktop.core.settings import UI_LANGUAGE
 
 SIZE = (1280, 800)
 # The captive view of each question type (signature: an interviewer item, so his neutral page).
@@ -161,7 +162,7 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         win.close()
         _preview(out, lang)
         core = make_demo_core(tmp / f"demo-{lang}")
-        core.set_setting("ui_lang", lang)
+        UI_LANGUAGE.put(core.set_setting, lang)
         app, win = build(core)
         win.show()
         fit(win)

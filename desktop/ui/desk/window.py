@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop import i18n
 from desktop.core.languages import LANGUAGES, NATIVE_NAMES
+from desktop.core.settings import AUTOLOCK_MINUTES
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.activity import ActivityFilter
@@ -30,7 +31,7 @@ from desktop.ui.qt import (
 )
 from desktop.ui.unlock import UnlockPage
 
-AUTOLOCK_SECONDS = 5 * 60
+AUTOLOCK_SECONDS = 60 * AUTOLOCK_MINUTES.default  # the desk has no settings page
 TITLE = "Voluntas"
 NAV = (("inbox", N_("Inbox (Ctrl+1)"), "Ctrl+1"), ("cases", N_("Cases (Ctrl+2)"), "Ctrl+2"),
        ("keys", N_("Interviewer keys (Ctrl+3)"), "Ctrl+3"))
