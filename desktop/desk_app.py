@@ -7,7 +7,6 @@ itself. `run()` starts `voluntas desk gui`, `run_demo()` the throwaway demo with
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import shutil
 import tempfile
@@ -93,7 +92,7 @@ class DeskCore:
         if self.vault is None:
             from desktop.core.errors import VoluntasError
 
-            raise VoluntasError("V004")
+            raise VoluntasError("V010")
         return self.vault
 
     # -- inbox -------------------------------------------------------------------------------
@@ -254,7 +253,6 @@ def make_demo_core(folder: Path, clock: Clock = SYSTEM) -> DeskCore:
     from desktop.core.sync.desk import desk_init
     from desktop.core.sync.receive import desk_receive
 
-    os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
     passphrase = secrets.token_urlsafe(32)
     desk = desk_init(folder / "desk", passphrase, "Demo reviewer (fictional)", "Demo legal team",
                      kdf_profile="fast", clock=clock)

@@ -7,7 +7,6 @@ The window (desktop/ui) never opens files, vaults or rule sets itself; it asks `
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +25,6 @@ if TYPE_CHECKING:
     from desktop.core.rules import Evaluation, Ruleset
     from desktop.core.vault import Vault
     from desktop.core.vault.records import InterviewRow, Records
-
-RECIPIENTS_KEY = "recipients"
-AUTOLOCK_KEY = "autolock_minutes"
-UI_LANG_KEY = "ui_lang"
 
 
 @dataclass(frozen=True)
@@ -98,10 +93,10 @@ class Core:
         return self.vault
 
     def unlock(self, passphrase: str) -> Vault:
-        from desktop.core.vault import Vault
+        from desktop.core.vault import Vault, kdf_profile_from_env
 
         vault = Vault.unlock(self.root, passphrase, clock=self.clock)
-        if vault.kdf.profile == "fast" and not self.is_demo and os.environ.get("VOLUNTAS_KDF_PROFILE") != "fast":
+        if vault.kdf.profile == "fast" and not self.is_demo and kdf_profile_from_env() != "fast":
             vault.lock()  # the fast test KDF: only --demo and the test suite's switch open it here
             raise VoluntasError("V021", what="the window")
         self.vault = vault

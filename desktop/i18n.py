@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 from desktop import paths
+from desktop.core.languages import LANGUAGES as LANGUAGES  # the interface offers the core's list
+from desktop.core.languages import SOURCE
 
-LANGUAGES = ("en", "ko", "uk")
 DOMAINS = ("desktop", "forms")
 
 _current = "en"
@@ -34,7 +35,7 @@ def N_(text: str) -> str:
 def catalog(lang: str, domain: str) -> gettext.NullTranslations:
     """The compiled catalog of `domain` in `lang` (NullTranslations for English or no file)."""
     po = paths.locales_dir() / lang / "LC_MESSAGES" / f"{domain}.po"
-    if lang == "en" or not po.is_file():
+    if lang == SOURCE or not po.is_file():
         return gettext.NullTranslations()
     data = po.read_bytes()
     compiled = _compiled(po.with_suffix(".mo"), hashlib.sha256(data).hexdigest())

@@ -33,8 +33,8 @@ from babel.messages.pofile import read_po, write_po
 from desktop import paths
 from desktop.core.forms.review import review_path
 from desktop.core.forms.review import save as save_review
+from desktop.core.languages import TRANSLATED
 
-LANGS = ("ko", "uk")
 DOMAINS = ("desktop", "forms")
 NPLURALS = {"ko": 1, "uk": 3}
 SOURCE_HEADER = "X-Voluntas-Source-SHA256"
@@ -94,7 +94,7 @@ def read(path: Path, lang: str | None = None, domain: str | None = None) -> Cata
 def update(root: Path | None = None, locales: Path | None = None, domains: Iterable[str] = DOMAINS) -> None:
     locales = locales or paths.locales_dir()
     templates = {d: c for d, c in extract(root, locales, domains).items()}
-    for lang in LANGS:
+    for lang in TRANSLATED:
         for domain, tmpl in templates.items():
             path = po_path(locales, lang, domain)
             cat = read(path, lang, domain) if path.is_file() else Catalog(locale=lang, domain=domain,
@@ -195,7 +195,7 @@ def check(root: Path | None = None, locales: Path | None = None) -> list[str]:
     for domain in DOMAINS:
         tmpl_path = locales / f"{domain}.pot"
         tmpl = read(tmpl_path) if tmpl_path.is_file() else None
-        for lang in LANGS:
+        for lang in TRANSLATED:
             po = po_path(locales, lang, domain)
             out += catalog_problems(po, lang, tmpl) if po.is_file() else [f"{po}: missing"]
     return out
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.i18n_tools", description=__doc__.splitlines()[0],
                                      allow_abbrev=False)
     parser.add_argument("command", choices=("extract", "update", "compile", "check", "sync", "signoff"))
-    parser.add_argument("--lang", choices=LANGS)
+    parser.add_argument("--lang", choices=TRANSLATED)
     parser.add_argument("--domain", choices=DOMAINS, default="forms")
     parser.add_argument("--reviewer")
     parser.add_argument("--context", default="", help="signoff: only msgctxt starting with this prefix")

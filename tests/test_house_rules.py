@@ -84,3 +84,19 @@ def test_the_sql_rule_sees_a_call_and_a_statement(tmp_path: Path) -> None:
     assert sql_outside_the_vault(tmp_path) == [
         "desktop/bad.py:2: .conn_or_raise()", "desktop/bad.py:2: .execute()", "desktop/bad.py:2: SQL text",
         "desktop/bad.py:3: SQL text"]
+
+
+def test_the_kdf_profile_variable_is_read_in_one_place() -> None:
+    """VOLUNTAS_KDF_PROFILE (the test suite's switch to the fast KDF) is read by one function of the core;
+    elsewhere it may only be set (the demo)."""
+    readers = set()
+    for path in (ROOT / "desktop").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "get", "getenv", "pop", "__getitem__") and any(
+                    isinstance(a, ast.Constant) and a.value == "VOLUNTAS_KDF_PROFILE" for a in node.args):
+                readers.add(path.relative_to(ROOT).as_posix())
+            elif (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)
+                  and isinstance(node.slice, ast.Constant) and node.slice.value == "VOLUNTAS_KDF_PROFILE"):
+                readers.add(path.relative_to(ROOT).as_posix())
+    assert readers == {"desktop/core/vault/keyfile.py"}

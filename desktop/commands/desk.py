@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import sys
 from pathlib import Path
 
@@ -83,8 +82,7 @@ def _open(args: argparse.Namespace) -> Vault:
 def cmd_init(args: argparse.Namespace) -> int:
     from desktop.core.sync.desk import desk_init
 
-    vault = desk_init(_dir(args), passphrase(args, confirm=True), args.reviewer, args.organisation,
-                      kdf_profile=os.environ.get("VOLUNTAS_KDF_PROFILE"))
+    vault = desk_init(_dir(args), passphrase(args, confirm=True), args.reviewer, args.organisation)
     try:
         fp = vault.records.identity().ed25519_fingerprint()
     finally:

@@ -10,6 +10,7 @@ import json
 import sys
 
 from desktop import i18n
+from desktop.core.languages import TRANSLATED
 
 
 def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     _ = i18n._
     rows = []
-    langs = [lang for lang in i18n.LANGUAGES if lang != "en"]
+    langs = TRANSLATED
     for path in shipped_form_paths():
         form_id = path.parent.name
         for lang in langs:

@@ -10,13 +10,14 @@ import sys
 
 from desktop import i18n
 from desktop.core.errors import EXIT_OK, EXIT_USAGE
+from desktop.core.languages import TRANSLATED
 
 DOMAINS = ("forms", "desktop")
 
 
 def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = forms_sub.add_parser("signoff", help="approve, in a reviewer's name, the current translations of a catalog")
-    p.add_argument("--lang", dest="signoff_lang", required=True, choices=[x for x in i18n.LANGUAGES if x != "en"],
+    p.add_argument("--lang", dest="signoff_lang", required=True, choices=TRANSLATED,
                    metavar="LANG", help="the translation you reviewed (ko, uk)")
     p.add_argument("--reviewer", required=True, help="your full name, as it will stand in the review file")
     p.add_argument("--domain", choices=DOMAINS, default="forms",

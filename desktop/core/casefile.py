@@ -18,9 +18,9 @@ from typing import Any
 
 from desktop.core.casejson import load_json, read_bounded
 from desktop.core.errors import VoluntasError
+from desktop.core.languages import LANGUAGES
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-LANGS = ("en", "ko", "uk")
 SET_LANG_TO_CODE = {"korean": "ko", "ukrainian": "uk", "english": "en"}
 
 
@@ -133,6 +133,6 @@ def _languages(value: Any, answers: Mapping[str, Any], file: str, where: str) ->
     captive = value.get("captive", default_captive)
     interviewer = value.get("interviewer", "en")
     for lang in (captive, interviewer):
-        if lang not in LANGS:
+        if lang not in LANGUAGES:
             raise bad(file, f"{where}: languages", f"{show(lang)} is not one of en, ko, uk")
     return str(captive), str(interviewer)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.core.languages import TRANSLATED
+
 _INSTRUMENTS = {  # English abbreviation -> (Korean, Ukrainian), escapes: Python source stays ASCII
     "GC III": ("\uc81c\ub124\ubc14 \uc81c3\ud611\uc57d", "\u0416\u041a III"),
     "GC IV": ("\uc81c\ub124\ubc14 \uc81c4\ud611\uc57d", "\u0416\u041a IV"),
@@ -26,7 +28,7 @@ _AND = {"ko": "\ubc0f", "uk": "\u0456"}
 def localize(citation: str, lang: str) -> str:
     """The citation as a reader of `lang` writes it; English (and anything not a treaty article) unchanged."""
     m = _CITE.match(citation)
-    if lang not in ("ko", "uk") or m is None:
+    if lang not in TRANSLATED or m is None:
         return citation
     name = _INSTRUMENTS[m.group(1)][0 if lang == "ko" else 1]
     articles = m.group(2).replace(" and ", f" {_AND[lang]} ")

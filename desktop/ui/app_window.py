@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop import i18n
+from desktop.core.settings import AUTOLOCK_MINUTES, UI_LANGUAGE
 from desktop.i18n import N_, _
 from desktop.ui import preview, qt_translations, tasks, theme
 from desktop.ui.activity import ActivityFilter
@@ -43,7 +44,6 @@ if TYPE_CHECKING:  # the session screens load after unlock, so the unlock window
     from desktop.ui.settings import SettingsPage
 
 FRAME = (16, 48)  # room for a window manager's frame and title bar (pixels)
-DEFAULT_AUTOLOCK, MAX_AUTOLOCK = 5, 15  # minutes (security.md S15); settings.py offers the same range
 
 TITLE = "Voluntas"
 FAST_KDF = N_("Test vault (fast key derivation): for training only, not for real interviews.")
@@ -207,8 +207,8 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self) -> None:
         self.last_activity = self.idle_clock()
-        lang = self.core.setting("ui_lang")
-        if lang in i18n.LANGUAGES and lang != i18n.language():
+        lang = UI_LANGUAGE.get(self.core.setting)
+        if lang is not None and lang != i18n.language():
             i18n.set_language(lang)
         if not self.session_pages:
             self._build_session_pages()
@@ -304,8 +304,7 @@ class MainWindow(QMainWindow):
         self.last_activity = self.idle_clock()
 
     def autolock_seconds(self) -> int:
-        minutes = int(self.core.setting("autolock_minutes", DEFAULT_AUTOLOCK) or DEFAULT_AUTOLOCK)
-        return 60 * max(1, min(MAX_AUTOLOCK, minutes))
+        return 60 * AUTOLOCK_MINUTES.get(self.core.setting)
 
     def check_idle(self) -> None:
         if self.core.unlocked and self.idle_clock() - self.last_activity >= self.autolock_seconds():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from desktop import i18n
+from desktop.core.languages import NATIVE_NAMES
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading, wrapped
@@ -24,11 +25,6 @@ from desktop.ui.qt import (
     Signal,
 )
 
-LANG_NAMES = {  # each language in its own name (escapes: Python source stays ASCII)
-    "en": "English",
-    "ko": "\uc870\uc120\ub9d0",  # Joseonmal: North Korean usage (locales/glossary.yaml)
-    "uk": "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430",
-}
 STRENGTH = (N_("very weak"), N_("weak"), N_("fair"), N_("strong"), N_("very strong"))
 T = {
     "title": N_("Set up Voluntas on this laptop"),
@@ -68,7 +64,7 @@ class FirstRunPage(Page):
         self.intro = wrapped("muted")
         self.lang = QComboBox()
         for code in i18n.LANGUAGES:
-            self.lang.addItem(LANG_NAMES[code], code)
+            self.lang.addItem(NATIVE_NAMES[code], code)
         self.lang.setCurrentIndex(list(i18n.LANGUAGES).index(i18n.language()))
         self.lang.currentIndexChanged.connect(lambda _i: i18n.set_language(self.lang.currentData()))
         self.pass1, self.pass2 = QLineEdit(), QLineEdit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop import i18n
+from desktop.core.languages import NAMES
 from desktop.i18n import N_, _
 
 STATES = {
@@ -12,7 +13,6 @@ STATES = {
     "sent": N_("sent"),
     "receipt": N_("receipt received"),
 }
-LANGS = {"en": N_("English"), "ko": N_("Korean"), "uk": N_("Ukrainian")}
 
 
 def state(code: str) -> str:
@@ -20,7 +20,7 @@ def state(code: str) -> str:
 
 
 def lang(code: str) -> str:
-    return _(LANGS[code]) if code in LANGS else code
+    return _(NAMES[code]) if code in NAMES else code
 
 
 def after_colon(text: str) -> str:

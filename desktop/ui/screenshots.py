@@ -17,7 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-LANGS = ("en", "ko", "uk")
+from desktop.core.languages import LANGUAGES
+from desktop.core.settings import UI_LANGUAGE
+
 SIZE = (1280, 800)
 # The captive view of each question type (signature: an interviewer item, so his neutral page).
 CAPTIVE_TYPES = {"select_one": "wsh_pref", "select_multiple": "con_scope", "yes_no": "wsh_more_time",
@@ -146,7 +148,7 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
 
     script = _script()
     written = []
-    for lang in LANGS:
+    for lang in LANGUAGES:
         i18n.set_language(lang)
         # first run: a folder with no vault
         fresh = Core(tmp / f"fresh-{lang}")
@@ -162,7 +164,7 @@ def _render(out: Path, tmp: Path) -> int:  # noqa: PLR0915 - one linear walk thr
         win.close()
         _preview(out, lang)
         core = make_demo_core(tmp / f"demo-{lang}")
-        core.set_setting("ui_lang", lang)
+        UI_LANGUAGE.put(core.set_setting, lang)
         app, win = build(core)
         win.show()
         fit(win)

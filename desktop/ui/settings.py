@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from desktop import i18n
+from desktop.core.languages import NATIVE_NAMES
+from desktop.core.settings import AUTOLOCK_MINUTES, UI_LANGUAGE
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading, wrapped
-from desktop.ui.firstrun import LANG_NAMES
 from desktop.ui.qt import (
     QApplication,
     QComboBox,
@@ -27,12 +28,11 @@ from desktop.ui.qt import (
     Signal,
 )
 
-DEFAULT_AUTOLOCK, MAX_AUTOLOCK = 5, 15
 WIPE_SECONDS = 5
 T = {
     "title": N_("Settings"),
     "lang": N_("Interface language"),
-    "autolock": N_("Lock after this many idle minutes (at most 15)"),
+    "autolock": N_("Lock after this many idle minutes (at most {limit})"),
     "minutes": N_(" min"),
     "recipients": N_("Legal-team recipients (finalized interviews are sealed to them)"),
     "recipient_path": N_("Path of a recipient file from the legal team (voluntas desk recipient)"),
@@ -72,10 +72,10 @@ class SettingsPage(Page):
         self.title = heading(1)
         self.lang = QComboBox()
         for code in i18n.LANGUAGES:
-            self.lang.addItem(LANG_NAMES[code], code)
+            self.lang.addItem(NATIVE_NAMES[code], code)
         self.lang.activated.connect(self._set_lang)
         self.autolock = QSpinBox()
-        self.autolock.setRange(1, MAX_AUTOLOCK)
+        self.autolock.setRange(AUTOLOCK_MINUTES.minimum, AUTOLOCK_MINUTES.maximum)
         self.autolock.valueChanged.connect(self._set_autolock)
         self.recipients = QLabel()
         self.recipients.setWordWrap(True)
@@ -157,7 +157,7 @@ class SettingsPage(Page):
     def load(self) -> None:
         self.lang.setCurrentIndex(list(i18n.LANGUAGES).index(i18n.language()))
         self.autolock.blockSignals(True)
-        self.autolock.setValue(int(self.core.setting("autolock_minutes", DEFAULT_AUTOLOCK)))
+        self.autolock.setValue(AUTOLOCK_MINUTES.get(self.core.setting))
         self.autolock.blockSignals(False)
         self.show_recipients()
         ed, cert = self.core.fingerprints()
@@ -167,6 +167,7 @@ class SettingsPage(Page):
         self.title.setText(_(T["title"]))
         for key, lab in self.labels.items():
             lab.setText(_(T[key]))
+        self.labels["autolock"].setText(_(T["autolock"]).format(limit=AUTOLOCK_MINUTES.maximum))
         self.autolock.setSuffix(_(T["minutes"]))
         self.save_recipients.setText(_(T["save_recipients"]))
         self.recipient_path.setPlaceholderText(_(T["recipient_path"]))
@@ -189,11 +190,11 @@ class SettingsPage(Page):
         code = self.lang.currentData()
         i18n.set_language(code)
         if self.core.unlocked:
-            self.core.set_setting("ui_lang", code)
+            UI_LANGUAGE.put(self.core.set_setting, code)
 
     def _set_autolock(self, minutes: int) -> None:
         if self.core.unlocked:
-            self.core.set_setting("autolock_minutes", min(MAX_AUTOLOCK, max(1, minutes)))
+            AUTOLOCK_MINUTES.put(self.core.set_setting, minutes)
 
     def show_recipients(self) -> None:
         rows = self.core.recipients() if self.core.unlocked else []

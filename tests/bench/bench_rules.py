@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from desktop import paths
 from desktop.core.forms.loader import shipped_form
+from desktop.core.languages import LANGUAGES
 from desktop.core.rules import evaluate_case, load_ruleset, parse_case
 from tests.conftest import CASES
 
@@ -61,7 +62,7 @@ def _doc_rows() -> list[tuple[str, float, str, str]]:
 
     out = []
     rs = shipped_ruleset()
-    for lang in ("en", "ko", "uk"):
+    for lang in LANGUAGES:
         i18n.set_language(lang)
         forms = i18n.catalog(lang, "forms")
         words = Words(rs, i18n._, lambda ctx, english, f=forms: f.pgettext(ctx, english) if english else english,

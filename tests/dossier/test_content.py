@@ -13,6 +13,7 @@ from desktop.core.dossier import build_dossier, export_dossier, fonts
 from desktop.core.dossier.assemble import translator
 from desktop.core.forms.catalog import context
 from desktop.core.forms.loader import shipped_form
+from desktop.core.languages import TRANSLATED
 from tests.core.vaulttools import make_vault
 from tests.dossier.dossiertools import KO_MARK, UK_MARK, flat, import_case, needs_poppler, pdftext, sample_vault
 
@@ -64,7 +65,7 @@ def test_every_run_is_drawn_by_its_font() -> None:
     folder = paths.resources_dir() / "fonts"
     cmaps = {name: set(TTFont(folder / file).getBestCmap()) for name, file in fonts.FILES.items()}
     texts = [UK_MARK, KO_MARK, "\uc548\ub155 \u0491\u0454\u0456\u0457 mixed \u202f\u20b4\u2713 \U0001F9A9\x00"]
-    for lang in ("ko", "uk"):
+    for lang in TRANSLATED:
         with (paths.locales_dir() / lang / "LC_MESSAGES" / "forms.po").open("rb") as fh:
             texts += [str(m.string) for m in read_po(fh) if m.string]
     checked = 0

@@ -12,9 +12,10 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
 from desktop import paths
-from desktop.i18n_tools import DOMAINS, LANGS, po_path, read
+from desktop.core.languages import TRANSLATED
+from desktop.i18n_tools import DOMAINS, po_path, read
 
-CATALOGS = [(lang, domain) for lang in LANGS for domain in DOMAINS]
+CATALOGS = [(lang, domain) for lang in TRANSLATED for domain in DOMAINS]
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")

@@ -10,6 +10,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from desktop import paths
+from desktop.core import languages
 from desktop.core.forms.review import sign_off
 from desktop.core.forms.text import FUZZY, TRANSLATED, UNTRANSLATED, captive_language, form_catalog, form_stats
 from desktop.i18n_tools import update
@@ -44,7 +45,7 @@ def test_english_is_always_allowed() -> None:
     assert decision.allowed and decision.unreviewed == ()
 
 
-@pytest.mark.parametrize("lang", ["ko", "uk"])
+@pytest.mark.parametrize("lang", languages.TRANSLATED)
 def test_shipped_languages_are_allowed_and_flagged_unreviewed(lang: str) -> None:
     decision = captive_language("pow_interview", lang)
     assert decision.allowed, decision.message()

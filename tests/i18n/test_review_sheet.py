@@ -12,6 +12,7 @@ import pytest
 from desktop.core.forms.review import sign_off
 from desktop.core.forms.sheet import build
 from desktop.core.forms.text import form_strings
+from desktop.core.languages import TRANSLATED
 from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -29,7 +30,7 @@ def pdf_text(path: Path) -> str:
                           text=True).stdout
 
 
-@pytest.mark.parametrize("lang", ["ko", "uk"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_sheet_holds_every_string_in_both_languages(lang: str, tmp_path: Path) -> None:
     from desktop.cli import main
 
@@ -57,7 +58,7 @@ def status(forms: Path, locales: Path, lang: str, context: str) -> str:
     return next(ln.status for ln in build(FORM, lang, forms, locales).lines if ln.context == context)
 
 
-@pytest.mark.parametrize("lang", ["ko", "uk"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_changing_the_english_source_unreviews_the_approved_translation(lang: str, tmp_path: Path) -> None:
     forms, locales = copy_form_and_locales(tmp_path)
     assert sign_off(po(locales, lang), "Test Reviewer") > 400
@@ -78,7 +79,7 @@ def test_changing_the_english_source_unreviews_the_approved_translation(lang: st
     assert status(forms, locales, lang, LABEL) == "reviewed"
 
 
-@pytest.mark.parametrize("lang", ["ko", "uk"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_changing_a_translation_unreviews_it(lang: str, tmp_path: Path) -> None:
     forms, locales = copy_form_and_locales(tmp_path)
     sign_off(po(locales, lang), "Test Reviewer")

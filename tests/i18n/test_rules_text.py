@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop import i18n
+from desktop.core import languages
 from desktop.core.forms.text import TRANSLATED, form_catalog
 from desktop.core.rules import evaluate_file, shipped_ruleset
 from desktop.core.rules.explain import report
@@ -41,7 +42,7 @@ def rendered(path: Path, lang: str) -> tuple[str, list[str]]:
     return report(ev, rs, translate, translate_data, lang), misses
 
 
-@pytest.mark.parametrize("lang", ["en", "ko", "uk"])
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 @pytest.mark.parametrize("path", VIGNETTES, ids=lambda p: p.stem)
 def test_report_has_no_untranslated_string(path: Path, lang: str) -> None:
     text, misses = rendered(path, lang)
@@ -53,7 +54,7 @@ def test_report_has_no_untranslated_string(path: Path, lang: str) -> None:
         assert not HANGUL.search(text) and CYRILLIC.search(text)
 
 
-@pytest.mark.parametrize("lang", ["ko", "uk"])
+@pytest.mark.parametrize("lang", languages.TRANSLATED)
 def test_report_in_matches_the_checked_rendering(lang: str) -> None:
     rs = shipped_ruleset()
     ev = evaluate_file(VIGNETTES[0], rs)
@@ -61,7 +62,7 @@ def test_report_in_matches_the_checked_rendering(lang: str) -> None:
     assert report_in(ev, rs, "en") == report(ev, rs)
 
 
-@pytest.mark.parametrize("lang", ["ko", "uk"])
+@pytest.mark.parametrize("lang", languages.TRANSLATED)
 def test_every_rule_and_rules_text_is_translated(lang: str) -> None:
     rs = shipped_ruleset()
     cat = form_catalog(lang)
@@ -82,7 +83,7 @@ def test_every_rule_and_rules_text_is_translated(lang: str) -> None:
 
 def test_evaluate_json_stays_english_in_every_language() -> None:
     outs = {}
-    for lang in ("en", "ko", "uk"):
+    for lang in languages.LANGUAGES:
         proc = run_cli("--lang", lang, "evaluate", str(VIGNETTES[0]), "--json", check=True)
         outs[lang] = proc.stdout
     assert outs["en"] == outs["ko"] == outs["uk"]

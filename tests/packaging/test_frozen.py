@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.languages import LANGUAGES
 from tests.conftest import CASES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -98,7 +99,7 @@ def test_forms_i18n_is_the_checkouts(app: Path) -> None:
     same(a, b)
 
 
-@pytest.mark.parametrize("lang", ["en", "ko", "uk"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_evaluate_v01_is_the_checkouts(app: Path, lang: str) -> None:
     args = ("--lang", lang, "evaluate", "tests/cases/V01.json", "--json")
     a, b = frozen(app, *args), checkout(*args)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.languages import LANGUAGES
 from desktop.core.rules import load_ruleset, shipped_ruleset
 from desktop.core.rules import signoff as so
 from tests.conftest import ROOT, run_cli
@@ -24,7 +25,7 @@ def doc_md(tmp_path: Path, lang: str, *extra: str) -> str:
     return out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang", ["en", "ko", "uk"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_rule_in_spec_order_in_words(tmp_path: Path, lang: str) -> None:
     text = doc_md(tmp_path, lang)
     ids = re.findall(r"^### (\S+)$", text, flags=re.M)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.languages import TRANSLATED
 from tests.conftest import CASES, run_cli
 
 VIGNETTES = sorted(CASES.glob("V*.json"))
@@ -75,7 +76,7 @@ def test_report_without_json_starts_with_the_banner() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("Support for legal advisers. Not a legal determination.")
     assert "ST-1" in proc.stdout and "GC III Art. 4A(1)" in proc.stdout
-    for lang in ("ko", "uk"):
+    for lang in TRANSLATED:
         proc = run_cli("--lang", lang, "evaluate", str(VIGNETTES[0]))
         assert proc.returncode == 0, proc.stderr
         assert "ST-1" in proc.stdout

@@ -87,6 +87,7 @@ def test_auto_lock_setting_is_capped(window: Any, core: Any, clock: Any) -> None
     assert window.autolock_seconds() == 15 * 60
     window.show_settings()
     assert window.settings.autolock.maximum() == 15
+    assert window.settings.labels["autolock"].text().endswith("(at most 15)")
     window.settings.autolock.setValue(2)
     assert core.setting("autolock_minutes") == 2
     clock.now += 2 * 60 + 1

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.dossier import problems as _problems  # noqa: F401 - registers the D0xx codes
 from desktop.core.dossier.verify import VerifyResult, verify_bytes
 from desktop.core.errors import VoluntasError
 from desktop.core.vault.vault import Vault

@@ -17,6 +17,7 @@ from desktop.core.errors import N_
 from desktop.core.forms.catalog import context
 from desktop.core.forms.model import BUILTIN_LISTS
 from desktop.core.forms.text import form_catalog
+from desktop.core.languages import NAMES
 from desktop.core.rules.explain import DESTINATION_LABELS, LABELS
 from desktop.core.rules.model import Ruleset
 
@@ -52,7 +53,6 @@ INPUTS = {
     "reason": N_("Legal team's reason"),
     "source": N_("Legal team's source"),
 }
-LANGS = {"en": N_("English"), "ko": N_("Korean"), "uk": N_("Ukrainian")}
 STATES = {"draft": N_("draft"), "finalized": N_("finalized"), "sealed": N_("sealed")}
 _REF = re.compile(r"`([a-z][a-z0-9_]*)`")
 RISK_PREFIX = "ev_risk_"
@@ -173,7 +173,7 @@ class Words:
         return [(self.input_label(k), self.input_value(k, v)) for k, v in used.items()]
 
     def lang_name(self, code: str) -> str:
-        return self._(LANGS[code]) if code in LANGS else code
+        return self._(NAMES[code]) if code in NAMES else code
 
     def state(self, code: str) -> str:
         return self._(STATES[code]) if code in STATES else code

@@ -23,6 +23,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from desktop import paths
+from desktop.core.languages import TRANSLATED
 
 FORMAT = "voluntas-glossary/1"
 MISSING_TERM, AVOIDED_WORD = "W301", "W302"
@@ -86,7 +87,7 @@ def parse(text: str) -> Glossary:
         raise ValueError(f"not a {FORMAT} document")
     terms = []
     for raw in doc.get("terms") or ():
-        langs = {lang: _rendering(raw[lang]) for lang in ("ko", "uk") if lang in raw}
+        langs = {lang: _rendering(raw[lang]) for lang in TRANSLATED if lang in raw}
         terms.append(Term(str(raw["id"]), str(raw["en"]), re.compile(str(raw["match"]), re.IGNORECASE), langs))
     avoid = {str(lang): {str(w): str(why) for w, why in dict(words or {}).items()}
              for lang, words in dict(doc.get("avoid") or {}).items()}

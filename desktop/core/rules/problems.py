@@ -1,4 +1,4 @@
-"""Problems found in a rules file, and the coded errors of evaluation (R0xx).
+"""Problems found in a rules file (R1xx); the coded errors of the ruleset (R0xx) are in desktop.core.errors.
 
 Ruleset problems print as FILE:LINE:COL: CODE message, like the form loader's, so `voluntas forms check`
 can list both. Expression problems keep the form module's E1xx/E2xx codes.
@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.errors import ERRORS, EXIT_USAGE, N_
+from desktop.core.errors import N_
 from desktop.core.forms.problems import FormDefinitionError, FormProblem
-
-# Appended to the shared table here (errors.py allows new R0xx codes); templates are translated where shown.
-ERRORS.setdefault("R001", (N_("{file}: the ruleset is not valid ({count} problem(s)); first: {first}"),
-                           EXIT_USAGE))
 
 TEMPLATES: dict[str, str] = {
     "R101": N_("unknown key '{key}'{where}"),

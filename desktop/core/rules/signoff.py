@@ -19,17 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomic import write_atomic
-from desktop.core.errors import ERRORS, EXIT_USAGE, N_, VoluntasError
+from desktop.core.errors import VoluntasError
 from desktop.core.rules.model import Rule, Ruleset
 
 FORMAT = "voluntas-rules-signoff/1"
 FILE_NAME = "rules.signoff.json"
 
 SIGNED_OFF, LAPSED, NONE = "signed_off", "lapsed", "none"
-
-ERRORS.setdefault("R020", (N_("{file}: not a rules sign-off file ({reason})."), EXIT_USAGE))
-ERRORS.setdefault("R021", (N_("No rule {rule} in the ruleset."), EXIT_USAGE))
-ERRORS.setdefault("R022", (N_("The {field} must not be empty."), EXIT_USAGE))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import re
 from typing import BinaryIO
 
 from desktop.core.errors import VoluntasError
-from desktop.core.sync import problems as _problems  # noqa: F401
 
 VERSION_LINE = b"age-encryption.org/v1"
 MAX_STANZAS = 20

@@ -25,7 +25,6 @@ from pyrage import x25519
 
 from desktop.core.errors import VoluntasError
 from desktop.core.identity import Identity, fingerprint
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.safety import read_archive, read_archive_views
 
 FORMAT = "voluntas-bundle/1"

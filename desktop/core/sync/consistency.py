@@ -12,7 +12,6 @@ from typing import Any
 import rfc8785
 
 from desktop.core.errors import VoluntasError
-from desktop.core.sync import problems as _problems  # noqa: F401
 
 
 def _disagree(file: str, problem: str) -> VoluntasError:

@@ -21,7 +21,6 @@ from desktop.core.clock import SYSTEM, Clock
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.identity import KEYS_FORMAT, fingerprint
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.recipients import recipient_document
 from desktop.core.vault import Vault
 from desktop.core.vault.desk_store import AGE_IDENTITY, ROLE

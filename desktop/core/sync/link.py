@@ -15,7 +15,6 @@ import hashlib
 
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
 from desktop.core.vault.desk_store import DeskChange, DeskReads
 

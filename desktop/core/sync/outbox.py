@@ -16,7 +16,6 @@ from desktop.core.atomic import write_atomic
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import inbox
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
 from desktop.core.vault.outbox_store import RECEIPTED_BY
 

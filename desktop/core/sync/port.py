@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault
 
 

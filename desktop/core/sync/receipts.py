@@ -22,7 +22,6 @@ from desktop.core.atomic import write_atomic
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import inbox
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_signing_key, require_desk
 from desktop.core.sync.outbox import require_folder
 from desktop.core.sync.recipients import list_recipients

@@ -21,7 +21,6 @@ from typing import Any, BinaryIO
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import agehdr, bundle, consistency, inbox, link
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.desk import desk_identity, desk_recipient
 from desktop.core.sync.inbox import Outcome
 from desktop.core.sync.outbox import require_folder

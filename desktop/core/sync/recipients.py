@@ -27,7 +27,6 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from desktop.core.errors import N_, VoluntasError
 from desktop.core.events import bus
 from desktop.core.identity import fingerprint
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.bundle import parse_recipient, recipient_fingerprint
 from desktop.core.vault import Vault
 from desktop.core.vault.outbox_store import RECEIPTED_BY

@@ -16,7 +16,6 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from desktop.core.errors import VoluntasError
-from desktop.core.sync import problems as _problems  # noqa: F401  (registers the S0xx codes)
 
 MAX_ENTRIES = 1000
 MAX_ENTRY = 256 * 1024 * 1024

@@ -18,7 +18,6 @@ from typing import Any
 from desktop.core.errors import VoluntasError
 from desktop.core.events import bus
 from desktop.core.sync import bundle
-from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.sync.port import DossierPort, default_port
 from desktop.core.sync.receive import case_code_problem
 from desktop.core.sync.recipients import list_recipients

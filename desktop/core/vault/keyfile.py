@@ -67,6 +67,12 @@ def calibrate(target_s: float = 1.0, max_time_cost: int = 12) -> KdfParams:
     return KdfParams("production", params.memory_kib, wanted, params.parallelism)
 
 
+def kdf_profile_from_env() -> str:
+    """The KDF profile of a new vault: production, unless VOLUNTAS_KDF_PROFILE names another (the test suite's
+    switch to fast). The one place that reads the variable."""
+    return os.environ.get("VOLUNTAS_KDF_PROFILE") or "production"
+
+
 def params_for_profile(profile: str) -> KdfParams:
     if profile == "fast":
         return FAST

@@ -22,12 +22,12 @@ from desktop.core.errors import N_, VoluntasError
 from desktop.core.events import bus
 from desktop.core.forms.values import MAX_TEXT_CHARS
 from desktop.core.identity import Identity
+from desktop.core.languages import LANGUAGES as LANGS
 from desktop.core.secrets_mem import wipe
 from desktop.core.vault import audit
 from desktop.core.vault.audit import AuditEntry
 from desktop.core.vault.db import Connection
 
-LANGS = ("en", "ko", "uk")
 CASE_CODE_MAX = 64
 
 

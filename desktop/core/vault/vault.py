@@ -26,7 +26,6 @@ from desktop.core.events import bus
 from desktop.core.passphrase import estimate
 from desktop.core.secrets_mem import sqlcipher_raw_key, wipe
 from desktop.core.vault import audit, db, keyfile, migrations
-from desktop.core.vault import problems as _problems  # noqa: F401 - registers V018-V024
 from desktop.core.vault.desk_store import DeskStore
 from desktop.core.vault.files import ProcessLock, VaultPaths
 from desktop.core.vault.opening import (
@@ -100,7 +99,7 @@ class Vault:
             strength = estimate(passphrase, [interviewer, organisation])
             if not strength.acceptable:
                 raise VoluntasError("V009", reasons="; ".join(strength.reasons))
-        profile = kdf_profile or os.environ.get("VOLUNTAS_KDF_PROFILE") or "production"
+        profile = kdf_profile or keyfile.kdf_profile_from_env()
         refuse_fast_when_packaged(profile)
         kdf = keyfile.params_for_profile(profile)
         lock = ProcessLock(paths)

@@ -14,13 +14,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-LANGS = ("en", "ko", "uk")
+from desktop.core.languages import LANGUAGES
+
 SIZE = (1366, 768)
 
 
-def shoot(out: Path, langs: tuple[str, ...] = LANGS) -> list[Path]:
+def shoot(out: Path, langs: tuple[str, ...] = LANGUAGES) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("VOLUNTAS_KDF_PROFILE", "fast")
     from desktop import i18n
     from desktop.desk_app import make_demo_core
     from desktop.ui import tasks
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
     if not argv:
         sys.stdout.write(str(__doc__))
         return 2
-    written = shoot(Path(argv[0]), tuple(argv[1:]) or LANGS)
+    written = shoot(Path(argv[0]), tuple(argv[1:]) or LANGUAGES)
     sys.stdout.write(f"{len(written)} screenshots in {argv[0]}\n")
     return 0
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop import i18n
+from desktop.core.languages import LANGUAGES, NATIVE_NAMES
+from desktop.core.settings import AUTOLOCK_MINUTES
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.activity import ActivityFilter
@@ -29,7 +31,7 @@ from desktop.ui.qt import (
 )
 from desktop.ui.unlock import UnlockPage
 
-AUTOLOCK_SECONDS = 5 * 60
+AUTOLOCK_SECONDS = 60 * AUTOLOCK_MINUTES.default  # the desk has no settings page
 TITLE = "Voluntas"
 NAV = (("inbox", N_("Inbox (Ctrl+1)"), "Ctrl+1"), ("cases", N_("Cases (Ctrl+2)"), "Ctrl+2"),
        ("keys", N_("Interviewer keys (Ctrl+3)"), "Ctrl+3"))
@@ -37,8 +39,6 @@ LOCK = N_("Lock (Ctrl+L)")
 DESK = N_("Legal desk")
 KEYS = N_("Keys: Ctrl+1 inbox, Ctrl+2 cases, Ctrl+3 keys, Enter opens, Esc goes back, Ctrl+Enter signs off, "
           "Ctrl+L locks.")
-LANGS = (("en", "English"), ("ko", "\uc870\uc120\ub9d0"), ("uk", "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c"
-                                                                    "\u043a\u0430"))
 class DeskWindow(QMainWindow):
     def __init__(self, core: Any, idle_clock: Callable[[], float] | None = None,
                  opener: Callable[[Any], None] | None = None) -> None:
@@ -60,9 +60,9 @@ class DeskWindow(QMainWindow):
             self.nav.addWidget(button)
         self.nav.addStretch(1)
         self.language = QComboBox()
-        for code, name in LANGS:
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, [c for c, _n in LANGS].index(i18n.language())))
+        for code in LANGUAGES:
+            self.language.addItem(NATIVE_NAMES[code], code)
+        self.language.setCurrentIndex(max(0, LANGUAGES.index(i18n.language())))
         self.language.currentIndexChanged.connect(lambda _i: i18n.set_language(str(self.language.currentData())))
         self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self.lock)

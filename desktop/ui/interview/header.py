@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core.languages import LANGUAGES
 from desktop.i18n import _
 from desktop.ui import labels
 from desktop.ui.interview.texts import T
@@ -16,7 +17,7 @@ class Header(QHBoxLayout):
         self.captive_label, self.interviewer_label = QLabel(), QLabel()
         self.captive_combo, self.interviewer_combo = QComboBox(), QComboBox()
         for combo in (self.captive_combo, self.interviewer_combo):
-            for code in ("en", "ko", "uk"):
+            for code in LANGUAGES:
                 combo.addItem("", code)
         self.stop_btn = QPushButton()
         for w in (self.clock, self.captive_label, self.captive_combo, self.interviewer_label, self.interviewer_combo):
