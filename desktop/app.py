@@ -47,7 +47,7 @@ class FormText:
     """Form text (msgctxt <form>.<id>.<field>) in one language, with its review status (forms/text.py)."""
 
     def __init__(self, form: Form, lang: str) -> None:
-        from desktop.core.forms.text import form_catalog
+        from desktop.core.translation.text import form_catalog
 
         self.form, self.lang = form, lang
         self._catalog = form_catalog(lang)
@@ -190,13 +190,13 @@ class Core:
         return self._texts[lang]
 
     def preview_source(self) -> Any:  # the translator preview (issue 8): forms and catalogs only, no vault
-        from desktop.core.forms.preview import PreviewSource
+        from desktop.core.translation.preview import PreviewSource
 
         return PreviewSource()
 
     def language_problem(self, lang: str) -> str | None:
         """None if `lang` may be the captive's language (every string translated); else the reason, in words."""
-        from desktop.core.forms.text import captive_language
+        from desktop.core.translation.text import captive_language
 
         decision = captive_language(self.form().id, lang)
         return None if decision.allowed else decision.message(i18n._)

@@ -134,7 +134,7 @@ def unreviewed_strings(language: str) -> int:
     from babel.messages.pofile import read_po
 
     from desktop import paths
-    from desktop.core.forms.review import is_reviewed, load, review_path
+    from desktop.core.translation.signoff import is_reviewed, load, review_path
 
     po = paths.locales_dir() / language / "LC_MESSAGES" / "desktop.po"
     if not po.is_file():

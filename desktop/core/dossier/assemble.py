@@ -16,8 +16,7 @@ from typing import Any
 
 from desktop import paths
 from desktop.core.errors import N_, VoluntasError
-from desktop.core.forms.catalog import context
-from desktop.core.forms.model import Form
+from desktop.core.forms.model import Form, context
 from desktop.core.forms.session import shown_text
 from desktop.core.vault import audit
 from desktop.core.vault.records import InterviewRow
@@ -87,7 +86,7 @@ class Dossier:
 
 def translator(lang: str) -> Translate:
     """The form text in `lang`, from the translator's catalog."""
-    from desktop.core.forms.text import form_catalog
+    from desktop.core.translation.text import form_catalog
 
     return form_catalog(lang).translate
 
@@ -189,7 +188,7 @@ def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> Inter
                          "WHERE interview_id = ? ORDER BY elapsed_ms, id", (row.id,)).fetchall()
     sections = _items(form, answers, notes, meta, translator(row.captive_lang), translator(row.interviewer_lang),
                       (row.captive_lang, row.interviewer_lang))
-    from desktop.core.forms.shown_review import dossier_unreviewed
+    from desktop.core.translation.unreviewed import dossier_unreviewed
 
     unreviewed = dossier_unreviewed(form, [(e.event, e.question_id, e.lang) for e in entries])
     return InterviewPart(row, index, sections, answers, notes, seq, head,

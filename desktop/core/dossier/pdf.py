@@ -35,9 +35,9 @@ from desktop.core.dossier.summary import Summary, summarise
 from desktop.core.dossier.toc import Anchor
 from desktop.core.dossier.words import Words
 from desktop.core.errors import N_
-from desktop.core.forms.shown_review import summary
 from desktop.core.identity import fingerprint
 from desktop.core.rules import BANNER, shipped_ruleset
+from desktop.core.translation.unreviewed import summary
 
 Translate = Callable[[str], str]
 TITLE = "Voluntas interview dossier"  # document information: no names, no case code

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
-from desktop.core.forms.expr import VType
+from desktop.core.expr import VType
 from desktop.core.forms.loader import load_form, shipped_form
 from desktop.core.forms.model import Form
 from desktop.core.rules.config import ConfigKey, check_defaults

@@ -1,7 +1,7 @@
 """Reading the rows of a rules.yaml table into Rule objects, checking each condition against the form.
 
 A condition must parse, be a condition (true/false) and name only known questions, calculations,
-configuration keys and engine variables, with only codes of their lists (desktop.core.forms.expr.check).
+configuration keys and engine variables, with only codes of their lists (desktop.core.expr.syntax.check).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from desktop.core.forms.expr import Expr, ExprError, VType, check, infer, parse, refs
+from desktop.core.expr import Expr, ExprError, VType, check, infer, parse, refs
 from desktop.core.rules.model import Rule
 from desktop.core.rules.problems import RuleProblem, render
 from desktop.core.rules.yamlread import Map

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from desktop.core.forms.nodes import Lit
+from desktop.core.expr.nodes import Lit
 from desktop.core.rules.model import DESTINATIONS, OPTIONS, OverlayChange, Rule
 from desktop.core.rules.rows import Rows
 from desktop.core.rules.yamlread import Map

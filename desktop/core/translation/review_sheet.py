@@ -21,8 +21,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from desktop.core.atomic import write_atomic
 from desktop.core.dossier import fonts, layout
 from desktop.core.dossier.layout import BODY, H1, H2, SMALL, para
-from desktop.core.forms.sheet import READY, UNREVIEWED, Block, Line, Sheet
-from desktop.core.forms.text import FUZZY, UNTRANSLATED
+from desktop.core.translation.sheet import READY, UNREVIEWED, Block, Line, Sheet
+from desktop.core.translation.text import FUZZY, UNTRANSLATED
 
 PAGE = landscape(layout.PAGE)
 WIDTH = PAGE[0] - 2 * layout.MARGIN

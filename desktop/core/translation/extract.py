@@ -1,4 +1,4 @@
-"""Every translatable string of a rules.yaml (and, through desktop.core.forms.catalog, of a form.yaml),
+"""Every translatable string of a rules.yaml (and, through desktop.core.translation.catalog, of a form.yaml),
 with its msgctxt, line and translator notes.
 
 One enumeration serves the babel extraction (the `forms` domain's .pot), the catalog statistics and the
@@ -83,9 +83,9 @@ class _Out:
 
 
 def form_messages(path: Path) -> list[FormMessage]:
-    """The strings of a form.yaml as desktop.core.forms.catalog defines them (the session hashes these)."""
-    from desktop.core.forms.catalog import form_messages as catalog_messages
+    """The strings of a form.yaml as desktop.core.translation.catalog defines them (the session hashes these)."""
     from desktop.core.forms.loader import load_form
+    from desktop.core.translation.catalog import form_messages as catalog_messages
 
     return [FormMessage(m.context, m.text, m.line, (m.note,) if m.note else ())
             for m in catalog_messages(load_form(path))]
@@ -143,7 +143,7 @@ def extract_rules_yaml(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                        options: Any) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     """Babel extraction method for forms/<form>/rules.yaml (domain `forms`).
 
-    form.yaml is extracted by desktop.core.forms.catalog:extract_form (babel.cfg maps both).
+    form.yaml is extracted by desktop.core.translation.catalog:extract_form (babel.cfg maps both).
     """
     for m in rules_messages(fileobj.read()):
         yield m.line, "pgettext", (m.context, m.msgid), list(m.notes)
