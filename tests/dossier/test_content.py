@@ -12,10 +12,11 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from desktop import paths
-from desktop.core.dossier import build_dossier, export_dossier, fonts
+from desktop.core.dossier import build_dossier, export_dossier
 from desktop.core.dossier.assemble import translator
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import context
+from desktop.core.typeset import fonts
 from tests.core.vaulttools import make_vault
 from tests.dossier.sample import KO_MARK, UK_MARK, import_case, sample_vault
 

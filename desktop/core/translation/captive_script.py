@@ -98,8 +98,8 @@ def markdown(s: Script) -> str:
 def pdf(s: Script, today: datetime.date | None = None) -> bytes:
     from reportlab.platypus import KeepTogether, SimpleDocTemplate
 
-    from desktop.core.dossier import fonts, layout
-    from desktop.core.dossier.layout import BODY, H1, H2, H3, SMALL, para
+    from desktop.core.typeset import fonts, layout
+    from desktop.core.typeset.layout import BODY, H1, H2, H3, SMALL, para
 
     fonts.register()
     buf = io.BytesIO()
