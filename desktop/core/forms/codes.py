@@ -9,17 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.errors import N_
+from desktop.core.yamlstrict import TEMPLATES as YAML_TEMPLATES
 
 TEMPLATES: dict[str, str] = {
-    # file and YAML
-    "F001": N_("cannot read the file: {reason}"),
-    "F002": N_("the file is too large ({size} bytes; limit {limit})"),
-    "F003": N_("YAML syntax error: {reason}"),
-    "F004": N_("YAML anchors and aliases are not allowed"),
-    "F005": N_("YAML tags are not allowed ({tag})"),
-    "F006": N_("duplicate key '{key}'"),
-    "F007": N_("mapping keys must be plain strings"),
-    "F008": N_("the file is not UTF-8 text"),
+    **YAML_TEMPLATES,  # F001-F008: the file and its YAML (desktop.core.yamlstrict)
     # JSON Schema
     "F101": N_("unknown key '{key}'{where}"),
     "F102": N_("missing key '{key}'{where}"),

@@ -19,7 +19,7 @@ from desktop.core.forms.model import (
     Section,
 )
 from desktop.core.forms.problems import FormDefinitionError, FormProblem, problem
-from desktop.core.forms.yamlsafe import Marks, Path_
+from desktop.core.yamlstrict import Marks, Path_
 
 _EXPR_KEYS = ("relevance", "calculation", "constraint")
 _FIXED = {"text": VType("str"), "signature": VType("str"), "date": VType("date"), "integer": VType("int")}

@@ -12,7 +12,7 @@ from typing import Any
 from desktop.core.expr import Expr, ExprError, VType, check, infer, parse, refs
 from desktop.core.rules.model import Rule
 from desktop.core.rules.problems import RuleProblem, render
-from desktop.core.rules.yamlread import Map
+from desktop.core.rules.yamlmap import Map
 
 # Rules whose condition is prose, and so applied in Python (module in rules.yaml's implemented_in).
 PROSE_RULES = frozenset({"ST-0", "WR-13", "WR-13b", "WR-14", "WR-15", "NR-9", "nr7_procedure"})
