@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import i18n, paths
+from desktop.core.bus import bus
 from desktop.core.clock import SYSTEM, Clock
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 
 if TYPE_CHECKING:  # imported where used: the unlock window must appear before the heavy core loads
     from desktop.core.forms.model import Form
@@ -47,7 +47,7 @@ class FormText:
     """Form text (msgctxt <form>.<id>.<field>) in one language, with its review status (forms/text.py)."""
 
     def __init__(self, form: Form, lang: str) -> None:
-        from desktop.core.translation.text import form_catalog
+        from desktop.core.translation.shown import form_catalog
 
         self.form, self.lang = form, lang
         self._catalog = form_catalog(lang)
@@ -196,7 +196,7 @@ class Core:
 
     def language_problem(self, lang: str) -> str | None:
         """None if `lang` may be the captive's language (every string translated); else the reason, in words."""
-        from desktop.core.translation.text import captive_language
+        from desktop.core.translation.shown import captive_language
 
         decision = captive_language(self.form().id, lang)
         return None if decision.allowed else decision.message(i18n._)

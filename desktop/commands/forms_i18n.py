@@ -38,7 +38,7 @@ def interface_stats(lang: str) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.core.forms.loader import shipped_form_paths
-    from desktop.core.translation.text import captive_language, form_stats
+    from desktop.core.translation.shown import captive_language, form_stats
 
     _ = i18n._
     rows = []

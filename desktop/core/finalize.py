@@ -10,8 +10,8 @@ sealing fails, the interview stays finalized: never lost, and sealed on the next
 
 from __future__ import annotations
 
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.vault import Vault
 
 FINALIZED, SEALED = "finalized", "sealed"

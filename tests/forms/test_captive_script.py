@@ -11,7 +11,7 @@ import pytest
 from desktop.core.forms.loader import shipped_form
 from desktop.core.forms.model import context
 from desktop.core.translation import captive_script
-from desktop.core.translation.text import form_catalog
+from desktop.core.translation.shown import form_catalog
 from tests.conftest import run_cli
 
 LANGS = ("ko", "uk", "en")

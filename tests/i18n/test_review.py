@@ -84,7 +84,7 @@ def test_sign_off_by_context_prefix_only(tmp_path: Path) -> None:
 def test_every_shipped_catalog_has_a_valid_review_file() -> None:
     """Kept beside each catalog; a string counts as reviewed only through a matching approval."""
     from desktop import paths
-    from desktop.core.translation.text import form_stats
+    from desktop.core.translation.shown import form_stats
 
     for lang in ("ko", "uk"):
         for domain in ("forms", "desktop"):

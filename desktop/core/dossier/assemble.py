@@ -86,7 +86,7 @@ class Dossier:
 
 def translator(lang: str) -> Translate:
     """The form text in `lang`, from the translator's catalog."""
-    from desktop.core.translation.text import form_catalog
+    from desktop.core.translation.shown import form_catalog
 
     return form_catalog(lang).translate
 
@@ -201,7 +201,7 @@ def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None =
              now: dt.datetime | None = None) -> Dossier:
     from desktop.core.forms.loader import shipped_form
     from desktop.core.rules import evaluate_answers, shipped_ruleset
-    from desktop.core.rules.text import report_in
+    from desktop.core.rules.translated import report_in
 
     chosen = select(vault, case_or_ids)
     form = form or shipped_form(chosen[0].form_id)

@@ -17,7 +17,7 @@ from desktop.core.errors import N_
 from desktop.core.forms.model import BUILTIN_LISTS, context
 from desktop.core.rules.explain import DESTINATION_LABELS, LABELS
 from desktop.core.rules.model import Ruleset
-from desktop.core.translation.text import form_catalog
+from desktop.core.translation.shown import form_catalog
 
 RESULTS = {**LABELS, "NO_WISH": N_("No wish stated")}
 CODES = {

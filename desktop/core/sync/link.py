@@ -15,8 +15,8 @@ import hashlib
 import json
 from typing import Any
 
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.sync import problems as _problems  # noqa: F401
 from desktop.core.vault import Vault, audit
 from desktop.core.vault.db import Connection

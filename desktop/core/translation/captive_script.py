@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop.core.forms.captive import KEYS, Pair, Screen, script
 from desktop.core.forms.loader import shipped_form
-from desktop.core.translation.text import FormCatalog, form_catalog
+from desktop.core.translation.shown import FormCatalog, form_catalog
 
 NEUTRAL = "(every interviewer item: what the interviewer declares, observes, judges or signs)"
 

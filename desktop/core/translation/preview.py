@@ -13,8 +13,8 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.core.translation.sheet import Block, Line, build
+from desktop.core.translation.shown import SOURCE_LANGUAGE, po_path
 from desktop.core.translation.signoff import sign_off
-from desktop.core.translation.text import SOURCE_LANGUAGE, po_path
 
 RULES_PER_PAGE = 8
 

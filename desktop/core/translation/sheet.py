@@ -17,7 +17,7 @@ from desktop.core.forms.loader import load_form
 from desktop.core.forms.model import Form, Question, context
 from desktop.core.translation import glossary as gl
 from desktop.core.translation.plain import plain
-from desktop.core.translation.text import FUZZY, TRANSLATED, UNTRANSLATED, FormCatalog, form_catalog, form_strings
+from desktop.core.translation.shown import FUZZY, TRANSLATED, UNTRANSLATED, FormCatalog, form_catalog, form_strings
 
 READY, UNREVIEWED = "reviewed", "unreviewed"
 STATUS_WORDS = {READY: "reviewed", UNREVIEWED: "translated, NOT REVIEWED",

@@ -15,7 +15,7 @@ from desktop import i18n
 from desktop.core.rules.explain import TranslateData, report
 from desktop.core.rules.model import Ruleset
 from desktop.core.rules.results import Evaluation
-from desktop.core.translation.text import form_catalog
+from desktop.core.translation.shown import form_catalog
 
 
 def data_translator(form_id: str, lang: str) -> TranslateData:

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from desktop.core.atomic import write_atomic
 from desktop.core.translation.sheet import READY, UNREVIEWED, Block, Line, Sheet
-from desktop.core.translation.text import FUZZY, UNTRANSLATED
+from desktop.core.translation.shown import FUZZY, UNTRANSLATED
 from desktop.core.typeset import fonts, layout
 from desktop.core.typeset.layout import BODY, H1, H2, SMALL, para
 
