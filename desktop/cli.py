@@ -12,8 +12,8 @@ from desktop import i18n
 from desktop.commands import COMMAND_MODULES
 from desktop.commands.common import warn_fast_kdf
 from desktop.core import hardening
+from desktop.core.bus import bus
 from desktop.core.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, VoluntasError
-from desktop.core.events import bus
 
 
 class _Parser(argparse.ArgumentParser):

@@ -42,7 +42,7 @@ class CaseRow:
 
 
 @dataclass(frozen=True)
-class KeyPreview:
+class KeyCandidate:
     folder: Path
     interviewer: str
     organisation: str
@@ -175,7 +175,7 @@ class DeskCore:
 
         return enrolled(self._v())
 
-    def preview_key(self, folder: Path) -> KeyPreview:
+    def inspect_key(self, folder: Path) -> KeyCandidate:
         """The fingerprints of a `keys export` folder, computed here, before anything is trusted."""
         from cryptography import x509
         from cryptography.hazmat.primitives import serialization
@@ -193,7 +193,7 @@ class DeskCore:
         raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         der = cert.public_bytes(serialization.Encoding.DER)
         info = info if isinstance(info, dict) else {}
-        return KeyPreview(folder, str(info.get("interviewer") or ""), str(info.get("organisation") or ""),
+        return KeyCandidate(folder, str(info.get("interviewer") or ""), str(info.get("organisation") or ""),
                           fingerprint(raw), fingerprint(der))
 
     def enrol(self, folder: Path) -> EnrolledKey:

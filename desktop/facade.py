@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import i18n
+from desktop.core.bus import bus
 from desktop.core.clock import SYSTEM, Clock
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 
 if TYPE_CHECKING:
     from desktop.core.forms.model import Form
-    from desktop.core.forms.preview import PreviewSource
     from desktop.core.interview import Interview
     from desktop.core.passphrase import Strength
     from desktop.core.rules import Evaluation, Ruleset
+    from desktop.core.translation.preview import PreviewSource
     from desktop.core.vault import Vault
     from desktop.core.vault.records import InterviewRow, Records
 
@@ -37,10 +37,10 @@ class Text:
 
 
 class FormText:
-    """Form text (msgctxt <form>.<id>.<field>) in one language, with its review status (forms/text.py)."""
+    """Form text (msgctxt <form>.<id>.<field>) in one language, with its review status (translation/shown.py)."""
 
     def __init__(self, form: Form, lang: str) -> None:
-        from desktop.core.forms.text import form_catalog
+        from desktop.core.translation.shown import form_catalog
 
         self.form, self.lang = form, lang
         self._catalog = form_catalog(lang)
@@ -183,13 +183,13 @@ class Core:
         return self._texts[lang]
 
     def preview_source(self) -> PreviewSource:  # the translator preview (issue 8): forms and catalogs, no vault
-        from desktop.core.forms.preview import PreviewSource
+        from desktop.core.translation.preview import PreviewSource
 
         return PreviewSource()
 
     def language_problem(self, lang: str) -> str | None:
         """None if `lang` may be the captive's language (every string translated); else the reason, in words."""
-        from desktop.core.forms.text import captive_language
+        from desktop.core.translation.shown import captive_language
 
         decision = captive_language(self.form().id, lang)
         return None if decision.allowed else decision.message(i18n._)

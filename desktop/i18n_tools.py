@@ -31,16 +31,16 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from desktop import paths
-from desktop.core.forms.review import review_path
-from desktop.core.forms.review import save as save_review
 from desktop.core.languages import TRANSLATED
+from desktop.core.translation.signoff import review_path
+from desktop.core.translation.signoff import save as save_review
 
 DOMAINS = ("desktop", "forms")
 NPLURALS = {"ko": 1, "uk": 3}
 SOURCE_HEADER = "X-Voluntas-Source-SHA256"
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-FORMS_METHODS = [("**/form.yaml", "desktop.core.forms.catalog:extract_form"),
-                 ("**/rules.yaml", "desktop.core.forms.extract:extract_rules_yaml")]
+FORMS_METHODS = [("**/form.yaml", "desktop.core.translation.catalog:extract_form"),
+                 ("**/rules.yaml", "desktop.core.translation.extract:extract_rules_yaml")]
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         for mo in compile_all():
             sys.stdout.write(f"compiled {mo}\n")
     if args.command == "signoff":
-        from desktop.core.forms.review import sign_off
+        from desktop.core.translation.signoff import sign_off
 
         if not args.lang or not args.reviewer:
             parser.error("signoff needs --lang and --reviewer")

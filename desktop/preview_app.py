@@ -13,7 +13,7 @@ from desktop import i18n
 
 def build(argv: list[str] | None = None, source: Any = None) -> tuple[Any, Any]:
     """The QApplication and a window holding only the preview; Back closes it."""
-    from desktop.core.forms.preview import PreviewSource
+    from desktop.core.translation.preview import PreviewSource
     from desktop.ui.app_window import ensure_app
     from desktop.ui.preview import PreviewPage
     from desktop.ui.qt import QMainWindow

@@ -63,7 +63,7 @@ def _try_form(path: Path) -> Form | None:
 def _glossary_warnings(targets: list[Path]) -> None:
     """Warnings only (exit status unchanged): translations of each checked form that miss a glossary term."""
     from desktop import paths
-    from desktop.core.forms.glossary import check_po
+    from desktop.core.translation.glossary import check_po
 
     for form_id in sorted({p.parent.name for p in targets if p.name == "form.yaml"}):
         for po in sorted(paths.locales_dir().glob("*/LC_MESSAGES/forms.po")):

@@ -18,7 +18,7 @@ from desktop.core.errors import EXIT_OK
 from desktop.i18n import N_
 
 if TYPE_CHECKING:
-    from desktop.core.forms.sheet import Block, Line
+    from desktop.core.translation.sheet import Block, Line
 
 SKIP_FACTS = ("id", "section", "version")
 TRANSLATED_FACTS = ("type", "answered by", "required", "captive view")  # values are words of sheet.py
@@ -52,7 +52,7 @@ def _cell(text: str) -> str:
 def render(form_id: str, lang: str, translate: Callable[[str], str]) -> str:
     """The whole form in protocol order: sections, questions with who answers and when they are asked,
     choice lists where first used. Form text in `lang`, marked where it is not reviewed or not translated."""
-    from desktop.core.forms.sheet import build
+    from desktop.core.translation.sheet import build
 
     sheet = build(form_id, lang)
 

@@ -24,7 +24,7 @@ def interface_stats(lang: str) -> dict[str, object]:
     from babel.messages.pofile import read_po
 
     from desktop import paths
-    from desktop.core.forms.review import is_reviewed, is_translated, load, review_path
+    from desktop.core.translation.signoff import is_reviewed, is_translated, load, review_path
 
     po = paths.locales_dir() / lang / "LC_MESSAGES" / "desktop.po"
     messages = [m for m in read_po(io.BytesIO(po.read_bytes()), locale=lang) if m.id] if po.is_file() else []
@@ -39,7 +39,7 @@ def interface_stats(lang: str) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     from desktop.core.forms.loader import shipped_form_paths
-    from desktop.core.forms.text import captive_language, form_stats
+    from desktop.core.translation.shown import captive_language, form_stats
 
     _ = i18n._
     rows = []

@@ -23,8 +23,8 @@ def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.core.forms.review_sheet import write
-    from desktop.core.forms.sheet import build
+    from desktop.core.translation.sheet import build
+    from desktop.core.translation.sheet_pdf import write
 
     require_form(args.form, args.review_lang)
     sheet = build(args.form, args.review_lang)

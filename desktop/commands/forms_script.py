@@ -22,7 +22,7 @@ def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def run(args: argparse.Namespace) -> int:
     from desktop.core.atomic import write_atomic
-    from desktop.core.forms import captive_script
+    from desktop.core.translation import captive_script
 
     lang = args.script_lang
     require_form(args.form, lang)

@@ -29,7 +29,7 @@ def add_parser(forms_sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def run(args: argparse.Namespace) -> int:
     from desktop import paths
-    from desktop.core.forms.review import review_path, sign_off
+    from desktop.core.translation.signoff import review_path, sign_off
 
     _ = i18n._
     po = paths.locales_dir() / args.signoff_lang / "LC_MESSAGES" / f"{args.domain}.po"

@@ -10,7 +10,7 @@ sealing fails, the interview stays finalized: never lost, and sealed on the next
 
 from __future__ import annotations
 
-from desktop.core.events import bus
+from desktop.core.bus import bus
 from desktop.core.vault import Vault
 
 FINALIZED, SEALED = "finalized", "sealed"

@@ -19,9 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.atomic import write_atomic
-from desktop.core.dossier import fonts, layout
-from desktop.core.dossier.layout import BODY, H1, H3, SMALL
 from desktop.core.errors import N_
+from desktop.core.typeset import fonts, layout
+from desktop.core.typeset.layout import BODY, H1, H3, SMALL
 
 Translate = Callable[[str], str]
 
@@ -134,7 +134,7 @@ def unreviewed_strings(language: str) -> int:
     from babel.messages.pofile import read_po
 
     from desktop import paths
-    from desktop.core.forms.review import is_reviewed, load, review_path
+    from desktop.core.translation.signoff import is_reviewed, load, review_path
 
     po = paths.locales_dir() / language / "LC_MESSAGES" / "desktop.po"
     if not po.is_file():

@@ -16,7 +16,7 @@ from desktop.i18n import N_, _
 from desktop.ui import preview, qt_translations, tasks, theme
 from desktop.ui.activity import ActivityFilter
 from desktop.ui.base import Page, banner, language_hub
-from desktop.ui.events import BusBridge
+from desktop.ui.bus_bridge import BusBridge
 from desktop.ui.firstrun import FirstRunPage
 from desktop.ui.help import HelpPage
 from desktop.ui.qt import (

@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop import i18n
 from desktop.core.citations import localize
-from desktop.core.rules.explain import BANNER, DESTINATION_LABELS, LABELS, review_text
+from desktop.core.rules.explain import BANNER, DESTINATION_LABELS, LABELS, signoff_text
 from desktop.i18n import N_, _
 from desktop.ui.base import Page, banner, heading
 from desktop.ui.labels import after_colon
@@ -107,7 +107,7 @@ class EvaluationPanel(Page):
                          + fired([f for f in ev.options.fired if f.option == option]) + "</li>")
         parts.append(f"</ul><p><i>{html.escape(_(T['review']))}</i></p>")
         if ev.review:  # footer: fired rules without a legal sign-off (voluntas rules status)
-            parts.append(f"<p><small>{html.escape(review_text(ev, _))}</small></p>")
+            parts.append(f"<p><small>{html.escape(signoff_text(ev, _))}</small></p>")
         self.body.setHtml("".join(parts))
 
     def clear_sensitive(self) -> None:

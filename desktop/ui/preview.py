@@ -2,7 +2,7 @@
 would see it, with untranslated, fuzzy and unreviewed strings marked in words; a translator ticks strings
 (or takes a whole section) and signs them off under their name. No vault: nothing of an interview is shown.
 
-`source` is desktop.core.forms.preview.PreviewSource (or a stand-in in tests), given by the composition root.
+`source` is desktop.core.translation.preview.PreviewSource (or a stand-in in tests), given by the composition root.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """One page of the translator preview: the strings as the captive would see them, his language large and
 the interviewer's under it, each with its status in words (never colour alone) and a box to tick it for
-sign-off. Reads the plain data of desktop.core.forms.preview; never opens a file."""
+sign-off. Reads the plain data of desktop.core.translation.preview; never opens a file."""
 
 from __future__ import annotations
 

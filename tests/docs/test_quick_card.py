@@ -12,7 +12,7 @@ import pytest
 
 from desktop import i18n, paths
 from desktop.core import quick_card
-from desktop.core.forms.review import sign_off
+from desktop.core.translation.signoff import sign_off
 from tests.conftest import ROOT, run_cli
 from tests.i18n.i18ntools import copy_form_and_locales
 

@@ -40,7 +40,7 @@ def test_text_hash_of_what_was_shown_is_checked_against_the_catalog(tmp_path: Pa
 
 
 def test_questions_shown_with_unreviewed_text_are_listed(tmp_path: Path) -> None:
-    from desktop.core.forms.shown_review import UNREVIEWED_EVENT
+    from desktop.core.translation.unreviewed import UNREVIEWED_EVENT
 
     form = shipped_form()
     vault = make_vault(tmp_path / "v")

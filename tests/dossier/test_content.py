@@ -9,11 +9,12 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 from desktop import paths
-from desktop.core.dossier import build_dossier, export_dossier, fonts
+from desktop.core.dossier import build_dossier, export_dossier
 from desktop.core.dossier.assemble import translator
-from desktop.core.forms.catalog import context
 from desktop.core.forms.loader import shipped_form
+from desktop.core.forms.model import context
 from desktop.core.languages import TRANSLATED
+from desktop.core.typeset import fonts
 from tests.core.vaulttools import make_vault
 from tests.dossier.dossiertools import KO_MARK, UK_MARK, flat, import_case, needs_poppler, pdftext, sample_vault
 

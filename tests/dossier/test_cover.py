@@ -215,7 +215,7 @@ def test_the_desk_refuses_a_draft_sealed_by_a_rogue_laptop(tmp_path: Path) -> No
 
 @needs_poppler
 def test_the_cover_names_the_questions_shown_with_unreviewed_translations(tmp_path: Path) -> None:
-    from desktop.core.forms.shown_review import UNREVIEWED_EVENT
+    from desktop.core.translation.unreviewed import UNREVIEWED_EVENT
 
     vault = make_vault(tmp_path / "v")
     try:

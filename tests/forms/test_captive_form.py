@@ -110,7 +110,7 @@ def test_a_form_that_does_not_say_what_he_sees_is_refused(tmp_path: Path, old: s
 
 
 def test_review_sheet_lists_his_texts_with_their_question_never_under_the_rules() -> None:
-    from desktop.core.forms.sheet import build
+    from desktop.core.translation.sheet import build
 
     sheet = build("pow_interview", "ko")
     rules = [b for b in sheet.blocks if b.kind == "rules"]

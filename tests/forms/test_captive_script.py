@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.forms import captive_script
-from desktop.core.forms.catalog import context
 from desktop.core.forms.loader import shipped_form
-from desktop.core.forms.text import form_catalog
+from desktop.core.forms.model import context
 from desktop.core.languages import LANGUAGES
+from desktop.core.translation import captive_script
+from desktop.core.translation.shown import form_catalog
 from tests.conftest import run_cli
 
 

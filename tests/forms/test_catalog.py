@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from babel.messages.extract import extract
 
-from desktop.core.forms.catalog import extract_form
 from desktop.core.forms.loader import FormDefinitionError, shipped_form
 from desktop.core.forms.session import Session
+from desktop.core.translation.catalog import extract_form
 
 
 def extracted() -> list[tuple[int, str, list[str], str | None]]:

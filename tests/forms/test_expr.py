@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.forms.expr import ExprError, VType, check, evaluate, fired_refs, infer, parse, refs
+from desktop.core.expr import ExprError, VType, check, evaluate, fired_refs, infer, parse, refs
 
 OPS = ["=", "!=", "<", "<=", ">", ">="]
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))

@@ -205,7 +205,7 @@ def _paths(node: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, 
 def test_fuzz_structured_values_raise_only_form_definition_error(tmp_path: Path, data: st.DataObject) -> None:
     import yaml
 
-    from desktop.core.forms.yamlsafe import parse_yaml
+    from desktop.core.yamlstrict import parse_yaml
 
     doc = parse_yaml(MINI.encode(), "mini")[0]  # codes yes/no stay strings
     where = data.draw(st.sampled_from(_paths(doc)[1:]))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.forms.expr import parse
+from desktop.core.expr import parse
 from desktop.core.forms.loader import load_form, shipped_form
 from desktop.core.forms.model import Form
 from tests.conftest import ROOT
@@ -114,7 +114,7 @@ def test_form_readme_exists() -> None:
 def test_korean_and_ukrainian_in_notes_quote_the_glossary_verbatim(form: Form) -> None:
     import re
 
-    from desktop.core.forms.glossary import load
+    from desktop.core.translation.glossary import load
 
     glossary = load()
     quoted = " ".join(r.term + " " + r.note for t in glossary.terms for r in t.langs.values())

@@ -1,4 +1,4 @@
-"""The glossary check (locales/glossary.yaml, desktop/core/forms/glossary.py, `voluntas forms check`):
+"""The glossary check (locales/glossary.yaml, desktop/core/translation/glossary.py, `voluntas forms check`):
 a planted wrong term is flagged as a warning, the shipped catalogs pass. Words are escaped (house rule 11)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from desktop import paths
-from desktop.core.forms.glossary import AVOIDED_WORD, MISSING_TERM, check_po, load
 from desktop.core.languages import TRANSLATED
+from desktop.core.translation.glossary import AVOIDED_WORD, MISSING_TERM, check_po, load
 from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 KO_INTERPRETER = "\ud1b5\uc5ed\uc6d0"  # tongyeogwon, the glossary term

@@ -11,8 +11,8 @@ from babel.messages.pofile import read_po, write_po
 
 from desktop import paths
 from desktop.core import languages
-from desktop.core.forms.review import sign_off
-from desktop.core.forms.text import FUZZY, TRANSLATED, UNTRANSLATED, captive_language, form_catalog, form_stats
+from desktop.core.translation.shown import FUZZY, TRANSLATED, UNTRANSLATED, captive_language, form_catalog, form_stats
+from desktop.core.translation.signoff import sign_off
 from desktop.i18n_tools import update
 from tests.i18n.i18ntools import copy_tree
 
@@ -112,7 +112,7 @@ def test_shown_text_and_its_hash() -> None:
 
 
 def test_translation_record_for_the_interview() -> None:
-    from desktop.core.forms.text import translation_record
+    from desktop.core.translation.shown import translation_record
 
     rec = translation_record("pow_interview", "ko")
     assert rec["allowed"] is True and len(str(rec["catalog_sha256"])) == 64

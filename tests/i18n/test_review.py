@@ -11,8 +11,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from desktop.core.forms.review import is_reviewed, load, review_path, sign_off
 from desktop.core.languages import TRANSLATED
+from desktop.core.translation.signoff import is_reviewed, load, review_path, sign_off
 
 UK_YES = "\u0422\u0430\u043a"
 UK_YES_2 = "\u0422\u0430\u043a."
@@ -85,7 +85,7 @@ def test_sign_off_by_context_prefix_only(tmp_path: Path) -> None:
 def test_every_shipped_catalog_has_a_valid_review_file() -> None:
     """Kept beside each catalog; a string counts as reviewed only through a matching approval."""
     from desktop import paths
-    from desktop.core.forms.text import form_stats
+    from desktop.core.translation.shown import form_stats
 
     for lang in TRANSLATED:
         for domain in ("forms", "desktop"):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.forms.review import sign_off
-from desktop.core.forms.sheet import build
-from desktop.core.forms.text import form_strings
 from desktop.core.languages import TRANSLATED
+from desktop.core.translation.sheet import build
+from desktop.core.translation.shown import form_strings
+from desktop.core.translation.signoff import sign_off
 from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -91,7 +91,7 @@ def test_changing_a_translation_unreviews_it(lang: str, tmp_path: Path) -> None:
 
 
 def test_forms_i18n_counts_reviewed_strings(tmp_path: Path) -> None:
-    from desktop.core.forms.text import form_stats
+    from desktop.core.translation.shown import form_stats
 
     forms, locales = copy_form_and_locales(tmp_path)
     assert form_stats(FORM, "uk", forms, locales).reviewed == 0

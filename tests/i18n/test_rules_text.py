@@ -9,10 +9,10 @@ import pytest
 
 from desktop import i18n
 from desktop.core import languages
-from desktop.core.forms.text import TRANSLATED, form_catalog
 from desktop.core.rules import evaluate_file, shipped_ruleset
 from desktop.core.rules.explain import report
-from desktop.core.rules.text import report_in
+from desktop.core.rules.translated import report_in
+from desktop.core.translation.shown import TRANSLATED, form_catalog
 from tests.conftest import CASES, run_cli
 from tests.i18n.i18ntools import CYRILLIC, HANGUL, catalog
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from desktop import paths
-from desktop.core.forms.extract import form_dir_messages
+from desktop.core.translation.extract import form_dir_messages
 from desktop.i18n_tools import read, template, template_problems
 
 FORM = paths.forms_dir() / "pow_interview"

@@ -1,5 +1,5 @@
 """The interview records which shown strings were not reviewed (audit event text_unreviewed), and the dossier
-can list them (shown_review.dossier_unreviewed). Catalogs are copied into the test's folder."""
+can list them (unreviewed.dossier_unreviewed). Catalogs are copied into the test's folder."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from desktop.core.forms import shown_review
 from desktop.core.forms.loader import shipped_form
-from desktop.core.forms.review import sign_off
 from desktop.core.forms.session import Session
-from desktop.core.forms.shown_review import UNREVIEWED_EVENT, dossier_unreviewed, unreviewed_shown
+from desktop.core.translation import unreviewed
+from desktop.core.translation.signoff import sign_off
+from desktop.core.translation.unreviewed import UNREVIEWED_EVENT, dossier_unreviewed, unreviewed_shown
 from tests.i18n.i18ntools import FORM, copy_form_and_locales, po
 
 
@@ -77,10 +77,10 @@ def test_a_later_sign_off_shows_in_the_dossier_list(locales: Path) -> None:
     sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.yes_no_unknown.")
     sign_off(po(locales, "uk"), "Test Reviewer", context_prefix=f"{FORM}.captive_page.")
     assert dossier_unreviewed(form, events) == [("set_int_ok", "uk", [])]
-    assert shown_review.shown_contexts(form, "set_int_ok")[0] == (
+    assert unreviewed.shown_contexts(form, "set_int_ok")[0] == (
         f"{FORM}.set_int_ok.captive_text", "Are you comfortable speaking through this interpreter?")
 
 
 def test_summary_line_for_the_dossier() -> None:
-    assert shown_review.summary([("set_interp", "ko", []), ("ses_dt", "uk", ["x"])]) == "set_interp (ko), ses_dt (uk)"
-    assert shown_review.summary([]) == "-"
+    assert unreviewed.summary([("set_interp", "ko", []), ("ses_dt", "uk", ["x"])]) == "set_interp (ko), ses_dt (uk)"
+    assert unreviewed.summary([]) == "-"

@@ -91,9 +91,14 @@ def test_table_order_is_fixed(tmp_path: Path) -> None:
     assert codes(err) == ["R106"]
 
 
-def test_unquoted_yes_is_refused(tmp_path: Path) -> None:
-    err = load_variant(tmp_path, 'allowed: ["yes", "contested"]', "allowed: [yes, contested]")
-    assert "R103" in codes(err)
+def test_one_rule_for_booleans(tmp_path: Path) -> None:
+    """YAML 1.2 booleans, as in form files (desktop.core.yamlstrict): an unquoted yes is the code 'yes', never a
+    boolean, and a yes where a boolean is expected is refused."""
+    path = tmp_path / "rules.yaml"
+    path.write_text(SOURCE.replace('allowed: ["yes", "contested"]', "allowed: [yes, contested]"), encoding="utf-8")
+    assert load_ruleset(path, shipped_ruleset().form).config == shipped_ruleset().config
+    err = load_variant(tmp_path, "verify: true", "verify: yes")
+    assert codes(err) == ["R103"]
 
 
 def test_yaml_alias_and_duplicate_key_are_refused(tmp_path: Path) -> None:
@@ -107,3 +112,23 @@ def test_problem_points_into_the_condition(tmp_path: Path) -> None:
     problem = err.problems[0]
     line = (tmp_path / "rules.yaml").read_text(encoding="utf-8").splitlines()[problem.line - 1]
     assert line[problem.col - 1:].startswith("${id_army}")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (b"id: x\na: &a [1]\nb: *a\n", "F004"),
+    (b"id: x\nkey: !!binary aGk=\n", "F005"),
+    (b"id: x\nid: y\n", "F006"),
+    (b"id: x\n? [a]\n: 1\n", "F007"),
+    (b"id: x\nkey: \xff\n", "F008"),
+    (b"id: x\nkey: [1, 2\n", "F003"),
+])
+def test_form_and_rules_files_refuse_yaml_alike(text: bytes, code: str) -> None:
+    from desktop.core.forms.loader import FormDefinitionError, load_form_bytes
+    from desktop.core.rules.yamlmap import read_yaml
+
+    with pytest.raises(FormDefinitionError) as form_err:
+        load_form_bytes(text, "f.yaml")
+    with pytest.raises(RulesetError) as rules_err:
+        read_yaml(text, "f.yaml")
+    assert [str(p) for p in rules_err.value.problems] == [str(p) for p in form_err.value.problems]
+    assert [p.code for p in rules_err.value.problems] == [code]

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import VoluntasError
-from desktop.core.forms.expr import refs
+from desktop.core.expr import refs
 from desktop.core.forms.model import DECLINED
 from desktop.core.rules import Ruleset, evaluate_case, load_ruleset, parse_case, shipped_ruleset
 from tests.rules.rulestools import DOCS, answer_value

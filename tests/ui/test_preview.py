@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from desktop import i18n
-from desktop.core.forms.preview import PreviewSource
+from desktop.core.translation.preview import PreviewSource
 from tests.i18n.i18ntools import FORM, copy_form_and_locales, edit_po, po
 
 

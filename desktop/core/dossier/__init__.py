@@ -105,9 +105,9 @@ def is_draft(pdf: bytes) -> bool:
 def prewarm() -> None:
     import pyhanko.sign  # noqa: F401 - the import is the cost being paid ahead
 
-    from desktop.core.dossier import fonts
     from desktop.core.forms.loader import shipped_form
     from desktop.core.rules import shipped_ruleset
+    from desktop.core.typeset import fonts
 
     fonts.register()
     shipped_ruleset(shipped_form().id)

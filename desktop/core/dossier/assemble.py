@@ -16,8 +16,7 @@ from typing import Any
 
 from desktop import paths
 from desktop.core.errors import N_, VoluntasError
-from desktop.core.forms.catalog import context
-from desktop.core.forms.model import Form
+from desktop.core.forms.model import Form, context
 from desktop.core.forms.session import shown_text
 from desktop.core.vault.records import InterviewRow
 from desktop.core.vault.vault import Vault
@@ -86,7 +85,7 @@ class Dossier:
 
 def translator(lang: str) -> Translate:
     """The form text in `lang`, from the translator's catalog."""
-    from desktop.core.forms.text import form_catalog
+    from desktop.core.translation.shown import form_catalog
 
     return form_catalog(lang).translate
 
@@ -187,7 +186,7 @@ def _interview(vault: Vault, form: Form, row: InterviewRow, index: int) -> Inter
     found = records.attachment_list(row.id)
     sections = _items(form, answers, notes, meta, translator(row.captive_lang), translator(row.interviewer_lang),
                       (row.captive_lang, row.interviewer_lang))
-    from desktop.core.forms.shown_review import dossier_unreviewed
+    from desktop.core.translation.unreviewed import dossier_unreviewed
 
     unreviewed = dossier_unreviewed(form, [(e.event, e.question_id, e.lang) for e in entries])
     return InterviewPart(row, index, sections, answers, notes, seq, head,
@@ -200,7 +199,7 @@ def assemble(vault: Vault, case_or_ids: str | Sequence[str], form: Form | None =
              now: dt.datetime | None = None) -> Dossier:
     from desktop.core.forms.loader import shipped_form
     from desktop.core.rules import evaluate_answers, shipped_ruleset
-    from desktop.core.rules.text import report_in
+    from desktop.core.rules.translated import report_in
 
     chosen = select(vault, case_or_ids)
     form = form or shipped_form(chosen[0].form_id)

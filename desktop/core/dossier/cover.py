@@ -12,13 +12,13 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from desktop.core.dossier import layout
 from desktop.core.dossier.assemble import Dossier, InterviewPart
-from desktop.core.dossier.layout import BODY, H1, H2, H3, SMALL, para
 from desktop.core.dossier.summary import DECISION_SUPPORT, Summary
 from desktop.core.dossier.toc import Anchor, TocLine
 from desktop.core.dossier.words import Words
 from desktop.core.errors import N_
+from desktop.core.typeset import layout
+from desktop.core.typeset.layout import BODY, H1, H2, H3, SMALL, para
 
 DRAFT = N_("DRAFT, not finalized")
 CELL = 1200  # characters of an answer inside a table cell

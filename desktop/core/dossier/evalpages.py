@@ -10,13 +10,13 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from desktop.core.dossier import layout
 from desktop.core.dossier.cover import grid
-from desktop.core.dossier.layout import BODY, H2, H3, SMALL, para
 from desktop.core.dossier.summary import DECISION_SUPPORT
 from desktop.core.dossier.toc import Anchor
 from desktop.core.dossier.words import Words
 from desktop.core.errors import N_
+from desktop.core.typeset import layout
+from desktop.core.typeset.layout import BODY, H2, H3, SMALL, para
 
 TITLE = N_("Evaluation")
 SUBHEAD = ParagraphStyle("subhead", parent=BODY, fontName=BODY.fontName + "-Bold", spaceBefore=5, keepWithNext=1)

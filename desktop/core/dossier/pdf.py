@@ -25,19 +25,19 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.core.dossier import fonts, layout
 from desktop.core.dossier.assemble import DIFFERS, NOT_RECORDED, Dossier, InterviewPart, Item
 from desktop.core.dossier.cover import DRAFT, contents, cover, wish_section
 from desktop.core.dossier.evalpages import evaluation
-from desktop.core.dossier.layout import BODY, H2, H3, QHEAD, SMALL, para
 from desktop.core.dossier.manifest import sha256_json
 from desktop.core.dossier.summary import Summary, summarise
 from desktop.core.dossier.toc import Anchor
 from desktop.core.dossier.words import Words
 from desktop.core.errors import N_
-from desktop.core.forms.shown_review import summary
 from desktop.core.identity import fingerprint
 from desktop.core.rules import BANNER, shipped_ruleset
+from desktop.core.translation.unreviewed import summary
+from desktop.core.typeset import fonts, layout
+from desktop.core.typeset.layout import BODY, H2, H3, QHEAD, SMALL, para
 
 Translate = Callable[[str], str]
 TITLE = "Voluntas interview dossier"  # document information: no names, no case code

@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from desktop.core.dossier.layout import SIG_BOX
 from desktop.core.dossier.manifest import NAME, SIG_NAME
 from desktop.core.errors import VoluntasError
 from desktop.core.identity import Identity
 from desktop.core.secrets_mem import wipe
+from desktop.core.typeset.layout import SIG_BOX
 
 FIELD = "InterviewerSignature"
 RESERVED = 8192  # bytes for the CMS blob; an ECDSA signature with one certificate needs about 1 KB

@@ -12,8 +12,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from desktop.core.dossier.fonts import markup
-from desktop.core.dossier.layout import BODY, MARGIN, PAGE
+from desktop.core.typeset.fonts import markup
+from desktop.core.typeset.layout import BODY, MARGIN, PAGE
 
 NUMBER_WIDTH = 30
 

@@ -14,12 +14,11 @@ from typing import Any
 
 from desktop import i18n
 from desktop.core.errors import N_
-from desktop.core.forms.catalog import context
-from desktop.core.forms.model import BUILTIN_LISTS
-from desktop.core.forms.text import form_catalog
+from desktop.core.forms.model import BUILTIN_LISTS, context
 from desktop.core.languages import NAMES
 from desktop.core.rules.explain import DESTINATION_LABELS, LABELS
 from desktop.core.rules.model import Ruleset
+from desktop.core.translation.shown import form_catalog
 
 RESULTS = {**LABELS, "NO_WISH": N_("No wish stated")}
 CODES = {

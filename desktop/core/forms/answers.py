@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.core.forms.expr import evaluate, refs
+from desktop.core.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import MINIMAL_RECORD, NOT_RELEVANT, Resolved, resolve, validated
 from desktop.core.forms.values import AnswerError, field_where, parse_date

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.forms.catalog import context
-from desktop.core.forms.model import Choice, Form, Question
+from desktop.core.forms.model import Choice, Form, Question, context
 
 WAIT, DECLINE = "captive_page.wait", "captive_page.decline"
 KEYS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the key that points at choice n is KEYS[n - 1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from desktop.core.forms import expr as ex
+from desktop.core import expr as ex
+from desktop.core.expr.nodes import ANY, Expr, VType
 from desktop.core.forms.model import (
     BUILTIN_LISTS,
     CODED,
@@ -17,9 +18,8 @@ from desktop.core.forms.model import (
     Question,
     Section,
 )
-from desktop.core.forms.nodes import ANY, Expr, VType
 from desktop.core.forms.problems import FormDefinitionError, FormProblem, problem
-from desktop.core.forms.yamlsafe import Marks, Path_
+from desktop.core.yamlstrict import Marks, Path_
 
 _EXPR_KEYS = ("relevance", "calculation", "constraint")
 _FIXED = {"text": VType("str"), "signature": VType("str"), "date": VType("date"), "integer": VType("int")}

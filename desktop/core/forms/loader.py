@@ -13,7 +13,7 @@ from desktop.core.forms.formcheck import build_form
 from desktop.core.forms.model import Form
 from desktop.core.forms.problems import FormDefinitionError, FormProblem, problem
 from desktop.core.forms.schema import validate
-from desktop.core.forms.yamlsafe import Marks, parse_yaml, read_yaml
+from desktop.core.yamlstrict import Marks, YamlError, parse_yaml, read_yaml
 
 __all__ = ["FormDefinitionError", "FormProblem", "load_form", "load_form_bytes", "shipped_form", "shipped_form_paths"]
 
@@ -21,14 +21,26 @@ __all__ = ["FormDefinitionError", "FormProblem", "load_form", "load_form_bytes",
 def load_form(path: str | os.PathLike[str]) -> Form:
     """The form in `path`; FormDefinitionError listing every problem (FILE:LINE:COL: CODE message)."""
     source = Path(path)
-    (data, marks), raw = read_yaml(source, str(path))
+    try:
+        (data, marks), raw = read_yaml(source, str(path))
+    except YamlError as err:
+        raise refused(err) from None
     return _build(data, marks, raw, str(path), source)
 
 
 def load_form_bytes(raw: bytes, file: str) -> Form:
     """The form in `raw` (e.g. a file object's content), named `file` in problems."""
-    data, marks = parse_yaml(raw, file)
+    try:
+        data, marks = parse_yaml(raw, file)
+    except YamlError as err:
+        raise refused(err) from None
     return _build(data, marks, raw, file, Path(file))
+
+
+def refused(err: YamlError) -> FormDefinitionError:
+    """The strict YAML reader's refusal as the form loader's error (same code, same FILE:LINE:COL)."""
+    p = err.problem
+    return FormDefinitionError([FormProblem(p.file, p.line, p.col, p.code, p.message)])
 
 
 def _build(data: object, marks: Marks, raw: bytes, file: str, source: Path) -> Form:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.forms.nodes import Expr, VType
+from desktop.core.expr.nodes import Expr, VType
 
 TYPES = ("yes_no", "yes_no_unknown", "select_one", "select_multiple", "text", "date", "integer",
          "calculate", "signature")
@@ -120,3 +120,9 @@ class Form:
     def section_of(self, question_id: str) -> Section:
         sid = self.questions[question_id].section
         return next(s for s in self.sections if s.id == sid)
+
+
+def context(form: Form, *parts: str) -> str:
+    """The msgctxt of one of the form's strings: "<form>.<id>.<field>" (locales/README.md). The one place that
+    defines it, so the extractor (.pot files), the session (text shown and hashed) and the dossier agree."""
+    return ".".join((form.id, *parts))

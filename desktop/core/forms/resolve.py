@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.forms.expr import evaluate
+from desktop.core.expr import evaluate
+from desktop.core.expr.nodes import Value
 from desktop.core.forms.model import Form
-from desktop.core.forms.nodes import Value
 from desktop.core.forms.values import (
     AnswerError,
     check_text_limits,

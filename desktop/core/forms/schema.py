@@ -12,7 +12,7 @@ from jsonschema.exceptions import ValidationError
 
 from desktop import paths
 from desktop.core.forms.problems import FormProblem, problem
-from desktop.core.forms.yamlsafe import Marks, Path_
+from desktop.core.yamlstrict import Marks, Path_
 
 MAX_REPORTED = 50
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from desktop.core.errors import N_
+from desktop.core.expr import evaluate, refs
 from desktop.core.forms.captive import captive_strings
-from desktop.core.forms.expr import evaluate, refs
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
-from desktop.core.forms.shown_review import UNREVIEWED_EVENT, unreviewed_shown
 from desktop.core.forms.values import MAX_INTERVIEW_TEXT_CHARS, MAX_TEXT_CHARS, AnswerError, check_value
+from desktop.core.translation.unreviewed import UNREVIEWED_EVENT, unreviewed_shown
 
 # protocol.md section 6: these changes after consent require consent again, in a new record.
 RECONSENT_IDS = ("set_interp", "set_int_aff", "set_present")

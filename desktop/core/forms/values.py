@@ -8,8 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.core.expr.nodes import Value
 from desktop.core.forms.model import DECLINED, Form, Question
-from desktop.core.forms.nodes import Value
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Free text, counted in characters the same way at import and in the window. One answer: about four

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from desktop.core.forms.expr import evaluate
+from desktop.core.expr import evaluate
 from desktop.core.rules.model import Env, Fired, Rule
 
 

@@ -14,7 +14,7 @@ from desktop.core.rules.model import Env, Ruleset
 from desktop.core.rules.options import evaluate_options
 from desktop.core.rules.results import Evaluation, InterviewFacts
 from desktop.core.rules.risk import evaluate_risk, factors
-from desktop.core.rules.signoff import review_summary
+from desktop.core.rules.signoff import signoff_summary
 from desktop.core.rules.status import evaluate_status
 from desktop.core.rules.wish import wish_for_interview
 
@@ -79,5 +79,5 @@ def evaluate_case(rs: Ruleset, case: CaseFile) -> Evaluation:
     return Evaluation(
         case_id=case.case_id, ruleset=(rs.id, rs.version, rs.sha256), banner=rs.banner, config=config,
         interviews=tuple(r.facts for r in runs), status=status, wish=wish, risk=risk, options=options,
-        flags=tuple(flags), review=review_summary(rs, (f.rule.id for f in fired)),
+        flags=tuple(flags), review=signoff_summary(rs, (f.rule.id for f in fired)),
     )

@@ -95,7 +95,7 @@ def report(ev: Evaluation, rs: Ruleset, translate: Translate = str,
     r.lines.append("")
     r.add(N_("Case: {case}   Ruleset: {id} {version} (sha256 {sha})"), case=ev.case_id or "-",
           id=ev.ruleset[0], version=ev.ruleset[1], sha=ev.ruleset[2][:16])
-    review_line(r, ev)
+    signoff_line(r, ev)
     for i in ev.interviews:
         state = N_("valid") if i.valid else N_("not valid ({reason}): minimal record only")
         r.add(N_("Interview {index} on {date}: {state}"), 2, index=i.index, date=i.interview_date.isoformat(),
@@ -123,7 +123,7 @@ def report(ev: Evaluation, rs: Ruleset, translate: Translate = str,
     return "\n".join(r.lines) + "\n"
 
 
-def review_text(ev: Evaluation, translate: Translate = str) -> str:
+def signoff_text(ev: Evaluation, translate: Translate = str) -> str:
     """One line: how many of the rules that fired have no valid legal sign-off (rules signoff)."""
     count, fired = int(ev.review.get("unreviewed", 0)), int(ev.review.get("fired", 0))
     if not count:
@@ -132,9 +132,9 @@ def review_text(ev: Evaluation, translate: Translate = str) -> str:
                      ).format(count=count, fired=fired, rules=", ".join(ev.review.get("unreviewed_rules", ())))
 
 
-def review_line(r: _Report, ev: Evaluation) -> None:
+def signoff_line(r: _Report, ev: Evaluation) -> None:
     if ev.review:
-        r.lines.append(review_text(ev, r._))
+        r.lines.append(signoff_text(ev, r._))
 
 
 def _risk_and_options(r: _Report, ev: Evaluation) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
-from desktop.core.forms.expr import VType
+from desktop.core.expr import VType
 from desktop.core.forms.loader import load_form, shipped_form
 from desktop.core.forms.model import Form
 from desktop.core.rules.config import ConfigKey, check_defaults
@@ -20,7 +20,7 @@ from desktop.core.rules.model import DESTINATIONS, TABLE_ORDER, Ruleset
 from desktop.core.rules.problems import RuleProblem, RulesetError
 from desktop.core.rules.rows import Rows
 from desktop.core.rules.tables import check_tables
-from desktop.core.rules.yamlread import Map, read_yaml
+from desktop.core.rules.yamlmap import Map, read_yaml
 
 TOP_KEYS = ("id", "version", "spec", "form", "banner", "order", "config", "engine_variables", "tables",
             "legal_basis")

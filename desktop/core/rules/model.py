@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.forms.expr import Expr, Value, VType
+from desktop.core.expr import Expr, Value, VType
 from desktop.core.forms.model import Form
 from desktop.core.rules.config import ConfigKey
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop.core.forms.expr import evaluate
+from desktop.core.expr import evaluate
 from desktop.core.rules.apply import fire, holds
 from desktop.core.rules.model import DESTINATIONS, Env, Fired, Ruleset
 from desktop.core.rules.results import RiskResult

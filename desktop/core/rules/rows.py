@@ -1,7 +1,7 @@
 """Reading the rows of a rules.yaml table into Rule objects, checking each condition against the form.
 
 A condition must parse, be a condition (true/false) and name only known questions, calculations,
-configuration keys and engine variables, with only codes of their lists (desktop.core.forms.expr.check).
+configuration keys and engine variables, with only codes of their lists (desktop.core.expr.syntax.check).
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from desktop.core.forms.expr import Expr, ExprError, VType, check, infer, parse, refs
+from desktop.core.expr import Expr, ExprError, VType, check, infer, parse, refs
 from desktop.core.rules.model import Rule
 from desktop.core.rules.problems import RuleProblem, render
-from desktop.core.rules.yamlread import Map
+from desktop.core.rules.yamlmap import Map
 
 # Rules whose condition is prose, and so applied in Python (module in rules.yaml's implemented_in).
 PROSE_RULES = frozenset({"ST-0", "WR-13", "WR-13b", "WR-14", "WR-15", "NR-9", "nr7_procedure"})

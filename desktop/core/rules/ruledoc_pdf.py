@@ -8,11 +8,11 @@ import io
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop.core.dossier import fonts, layout
-from desktop.core.dossier.layout import BANNER, BODY, H1, H2, H3, SMALL, para
 from desktop.core.rules.ruledoc import Entry, fields, header
 from desktop.core.rules.signoff import LAPSED, SIGNED_OFF
 from desktop.core.rules.words import Words
+from desktop.core.typeset import fonts, layout
+from desktop.core.typeset.layout import BANNER, BODY, H1, H2, H3, SMALL, para
 
 WIDTH = layout.PAGE[0] - 2 * layout.MARGIN
 SHADE = {SIGNED_OFF: "#e3f0e0", LAPSED: "#f6e3e0", "none": "#fbf1d9"}

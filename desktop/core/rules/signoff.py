@@ -112,7 +112,7 @@ def sign(rs: Ruleset, rule_ids: Iterable[str], reviewer: str, note: str = "",
     return ids
 
 
-def review_summary(rs: Ruleset, fired_ids: Iterable[str]) -> dict[str, Any]:
+def signoff_summary(rs: Ruleset, fired_ids: Iterable[str]) -> dict[str, Any]:
     """`ruleset.review` of an evaluation: how many of the rules that fired lack a valid legal sign-off."""
     fired = list(dict.fromkeys(fired_ids))
     st = rs_states(rs)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from desktop.core.forms.nodes import Lit
+from desktop.core.expr.nodes import Lit
 from desktop.core.rules.model import DESTINATIONS, OPTIONS, OverlayChange, Rule
 from desktop.core.rules.rows import Rows
-from desktop.core.rules.yamlread import Map
+from desktop.core.rules.yamlmap import Map
 
 # Rows the engine refers to by id; each must be declared (rules.md sections 4 to 7).
 REQUIRED = {

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.errors import N_
+from desktop.core.expr.nodes import And, Call, Compare, Expr, Lit, Or, Ref
 from desktop.core.forms.model import BUILTIN_LISTS, Form
-from desktop.core.forms.nodes import And, Call, Compare, Expr, Lit, Or, Ref
 from desktop.core.rules.model import Ruleset
 
 # Codes of results, grounds, flags and findings in words (the result codes' LABELS are in explain.py).

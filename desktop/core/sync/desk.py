@@ -17,9 +17,9 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from pyrage import x25519
 
 from desktop.core.atomic import write_atomic
+from desktop.core.bus import bus
 from desktop.core.clock import SYSTEM, Clock
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.identity import KEYS_FORMAT, fingerprint
 from desktop.core.sync.recipients import recipient_document
 from desktop.core.vault import Vault

@@ -13,8 +13,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 
 from desktop.core.atomic import write_atomic
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.sync.report import case_story
 from desktop.core.vault import Vault
 

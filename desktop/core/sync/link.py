@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.vault import Vault
 from desktop.core.vault.desk_store import DeskChange, DeskReads
 

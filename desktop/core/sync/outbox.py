@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.atomic import write_atomic
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.sync import inbox
 from desktop.core.vault import Vault
 from desktop.core.vault.outbox_store import RECEIPTED_BY

@@ -19,8 +19,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from desktop.core.atomic import write_atomic
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.sync import inbox
 from desktop.core.sync.desk import desk_signing_key, require_desk
 from desktop.core.sync.outbox import require_folder

@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.sync import agehdr, bundle, consistency, inbox, link
 from desktop.core.sync.desk import desk_identity, desk_recipient
 from desktop.core.sync.inbox import Outcome

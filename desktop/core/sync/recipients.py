@@ -24,8 +24,8 @@ import rfc8785
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from desktop.core.bus import bus
 from desktop.core.errors import N_, VoluntasError
-from desktop.core.events import bus
 from desktop.core.identity import fingerprint
 from desktop.core.sync.bundle import parse_recipient, recipient_fingerprint
 from desktop.core.vault import Vault

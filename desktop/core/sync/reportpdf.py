@@ -13,14 +13,14 @@ from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Spacer
 
-from desktop.core.dossier import fonts, layout
 from desktop.core.dossier.cover import NOTICE, grid
-from desktop.core.dossier.layout import BODY, H1, H3, para
 from desktop.core.dossier.manifest import FORMAT, canonical, sha256_json
 from desktop.core.dossier.summary import DECISION_SUPPORT
 from desktop.core.errors import N_
 from desktop.core.identity import fingerprint
 from desktop.core.sync.report import CaseStory
+from desktop.core.typeset import fonts, layout
+from desktop.core.typeset.layout import BODY, H1, H3, para
 from desktop.core.vault import Vault
 
 KIND = "case-report"

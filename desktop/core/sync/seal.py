@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.sync import bundle
 from desktop.core.sync.port import DossierPort, default_port
 from desktop.core.sync.receive import case_code_problem

@@ -17,9 +17,9 @@ from typing import Any
 
 import sqlcipher3
 
+from desktop.core.bus import bus
 from desktop.core.clock import Clock
 from desktop.core.errors import N_, VoluntasError
-from desktop.core.events import bus
 from desktop.core.forms.values import MAX_TEXT_CHARS
 from desktop.core.identity import Identity
 from desktop.core.languages import LANGUAGES as LANGS

@@ -20,9 +20,9 @@ import sqlcipher3
 
 from desktop.core import identity as identity_mod
 from desktop.core.atomic import fsync_dir
+from desktop.core.bus import bus
 from desktop.core.clock import SYSTEM, Clock
 from desktop.core.errors import VoluntasError
-from desktop.core.events import bus
 from desktop.core.passphrase import estimate
 from desktop.core.secrets_mem import sqlcipher_raw_key, wipe
 from desktop.core.vault import audit, db, keyfile, migrations

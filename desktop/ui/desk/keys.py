@@ -47,7 +47,7 @@ class KeysPage(Page):
                   self.compare, self.trust_button, self.status):
             col.addWidget(w)
         self.keys: list[Any] = []
-        self.preview: Any = None
+        self.candidate: Any = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -58,7 +58,7 @@ class KeysPage(Page):
         self.trust_button.setText(_(TRUST))
         self.folder.retranslate_ui()
         self.show_keys()
-        self.show_preview()
+        self.show_candidate()
 
     def refresh(self) -> None:
         tasks.run(self.core.enrolled, self._loaded, self._failed)
@@ -78,16 +78,16 @@ class KeysPage(Page):
     def read(self) -> None:
         folder = self.folder.path()
         if folder is not None:
-            tasks.run(lambda: self.core.preview_key(folder), self._previewed, self._failed)
+            tasks.run(lambda: self.core.inspect_key(folder), self._inspected, self._failed)
 
-    def _previewed(self, preview: Any) -> None:
-        self.preview = preview
+    def _inspected(self, candidate: Any) -> None:
+        self.candidate = candidate
         self.status.hide()
-        self.show_preview()
+        self.show_candidate()
         self.trust_button.setFocus()
 
-    def show_preview(self) -> None:
-        p = self.preview
+    def show_candidate(self) -> None:
+        p = self.candidate
         self.compare.setVisible(p is not None)
         self.trust_button.setVisible(p is not None)
         if p is not None:
@@ -95,13 +95,13 @@ class KeysPage(Page):
                                                    ed25519=p.ed25519, certificate=p.certificate))
 
     def trust(self) -> None:
-        p = self.preview
+        p = self.candidate
         if p is not None:
             tasks.run(lambda: self.core.enrol(p.folder), self._trusted, self._failed)
 
     def _trusted(self, key: Any) -> None:
-        self.preview = None
-        self.show_preview()
+        self.candidate = None
+        self.show_candidate()
         self.status.setText(_(TRUSTED_NOW).format(name=key.interviewer or "-"))
         self.status.show()
         self.refresh()
@@ -111,6 +111,6 @@ class KeysPage(Page):
         self.status.show()
 
     def clear_sensitive(self) -> None:
-        self.preview = None
+        self.candidate = None
         self.keys = []
         self.list.clear()

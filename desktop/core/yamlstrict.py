@@ -1,8 +1,16 @@
-"""YAML reading for form files: safe_load semantics, stricter, and with the position of every value.
+"""The one strict YAML reader, for form files and rules files: safe_load semantics, stricter, and with the
+position of every value.
 
-Refused: anchors and aliases (billion laughs), explicit tags (!!python/object and friends), duplicate keys,
-non-string keys, files over MAX_BYTES. Booleans are YAML 1.2 style (true/false only) so that the codes
-yes/no/on/off stay strings, and dates stay strings for the schema to check.
+Refused, each with a stable code (F001-F008) at FILE:LINE:COL: aliases (billion laughs), tags but the plain
+ones (!!python/object and friends), duplicate keys, non-string keys, nesting deeper than MAX_DEPTH, files
+over MAX_BYTES, text that is not UTF-8.
+
+One rule for booleans, YAML 1.2 style: only `true` and `false` are booleans, so the codes yes/no/on/off stay
+strings (quoted or not) and a `yes` where a boolean is expected is refused by the check that follows. Dates
+stay strings for the form's schema and the rules' checks.
+
+    read_yaml(path, file) -> ((data, marks), raw)      parse_yaml(raw, file) -> (data, marks)
+    both raise YamlError (.problem: file, line, col, code, message)
 """
 
 from __future__ import annotations
@@ -14,7 +22,20 @@ from typing import Any
 
 import yaml
 
-from desktop.core.forms.problems import FormDefinitionError, FormProblem, problem
+from desktop.core.errors import N_
+
+# The codes of the file and its YAML, shared by the form loader and the rules loader (desktop.core.forms.codes
+# lists them with the form's own codes).
+TEMPLATES: dict[str, str] = {
+    "F001": N_("cannot read the file: {reason}"),
+    "F002": N_("the file is too large ({size} bytes; limit {limit})"),
+    "F003": N_("YAML syntax error: {reason}"),
+    "F004": N_("YAML anchors and aliases are not allowed"),
+    "F005": N_("YAML tags are not allowed ({tag})"),
+    "F006": N_("duplicate key '{key}'"),
+    "F007": N_("mapping keys must be plain strings"),
+    "F008": N_("the file is not UTF-8 text"),
+}
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -131,12 +152,31 @@ class _Builder:
         return out
 
 
-def _fail(file: str, pos: tuple[int, int], pcode: str, **fields: Any) -> FormDefinitionError:
-    return FormDefinitionError([problem(file, pos, pcode, **fields)])
+@dataclass(frozen=True)
+class YamlProblem:
+    """Why a file was refused, FILE:LINE:COL with a code; the loaders turn it into their own problem type."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+
+class YamlError(Exception):
+    """The file is not plain, strict YAML; `problem` says why and where."""
+
+    def __init__(self, problem: YamlProblem) -> None:
+        self.problem = problem
+        super().__init__(f"{problem.file}:{problem.line}:{problem.col}: {problem.code} {problem.message}")
+
+
+def _fail(file: str, pos: tuple[int, int], pcode: str, **fields: Any) -> YamlError:
+    return YamlError(YamlProblem(file, pos[0], pos[1], pcode, TEMPLATES[pcode].format(**fields)))
 
 
 def read_yaml(path: Path, file: str) -> tuple[tuple[Any, Marks], bytes]:
-    """((data, marks), raw bytes) of the YAML file; FormDefinitionError for anything refused."""
+    """((data, marks), raw bytes) of the YAML file; YamlError for anything refused."""
 
     try:
         with path.open("rb") as fh:
@@ -147,7 +187,7 @@ def read_yaml(path: Path, file: str) -> tuple[tuple[Any, Marks], bytes]:
 
 
 def parse_yaml(raw: bytes, file: str) -> tuple[Any, Marks]:
-    """(data, marks) of YAML bytes; FormDefinitionError for anything refused."""
+    """(data, marks) of YAML bytes; YamlError for anything refused."""
 
     if len(raw) > MAX_BYTES:
         raise _fail(file, (1, 1), "F002", size=f"more than {MAX_BYTES}", limit=MAX_BYTES)
@@ -185,4 +225,4 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-__all__ = ["MAX_BYTES", "FormProblem", "Marks", "parse_yaml", "read_yaml"]
+__all__ = ["MAX_BYTES", "Marks", "Path_", "YamlError", "YamlProblem", "parse_yaml", "read_yaml"]

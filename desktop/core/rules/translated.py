@@ -6,16 +6,16 @@
     report_in(evaluation, ruleset, lang) -> str                 explain.report with the interface strings
                                                                 (desktop domain) and rules text in lang
 
-Every msgctxt is listed in desktop.core.forms.extract (rules_messages). Citations stay as published.
+Every msgctxt is listed in desktop.core.translation.extract (rules_messages). Citations stay as published.
 """
 
 from __future__ import annotations
 
 from desktop import i18n
-from desktop.core.forms.text import form_catalog
 from desktop.core.rules.explain import TranslateData, report
 from desktop.core.rules.model import Ruleset
 from desktop.core.rules.results import Evaluation
+from desktop.core.translation.shown import form_catalog
 
 
 def data_translator(form_id: str, lang: str) -> TranslateData:

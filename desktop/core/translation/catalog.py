@@ -1,8 +1,8 @@
 """The translatable text of a form: msgctxt "<form>.<id>.<field>", translator notes as comments.
 
-One place defines the contexts, so the extractor (for .pot files) and the session (text shown and
-hashed) agree. extract_form is a Babel extraction method:
-    pybabel extract -F babel.cfg with  [desktop.core.forms.catalog:extract_form: forms/**/form.yaml]
+The contexts are desktop.core.forms.model.context, so the extractor (for .pot files) and the session
+(text shown and hashed) agree. extract_form is a Babel extraction method:
+    pybabel extract -F babel.cfg with  [desktop.core.translation.catalog:extract_form: forms/**/form.yaml]
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from desktop.core.forms.loader import load_form_bytes
-from desktop.core.forms.model import BUILTIN_LISTS, Form
+from desktop.core.forms.model import BUILTIN_LISTS, Form, context
 
 CAPTIVE_NOTE = ("Shown to the captive in the captive view: addressed to him, polite (ko: hapnida style, "
                 "no bonin or dangsin), plain and neutral.")
@@ -24,10 +24,6 @@ class Message:
     text: str
     note: str | None
     line: int
-
-
-def context(form: Form, *parts: str) -> str:
-    return ".".join((form.id, *parts))
 
 
 def form_messages(form: Form) -> list[Message]:

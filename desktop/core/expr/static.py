@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from desktop.core.forms.codes import render
-from desktop.core.forms.nodes import ANY, And, Call, Compare, Expr, ExprProblem, Lit, Or, Ref, VType
+from desktop.core.expr.codes import render
+from desktop.core.expr.nodes import ANY, And, Call, Compare, Expr, ExprProblem, Lit, Or, Ref, VType
 
 BOOL = VType("bool")
 INT = VType("int")

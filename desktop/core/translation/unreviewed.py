@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.core.forms.captive import captive_strings
 from desktop.core.forms.model import Form
-from desktop.core.forms.text import SOURCE_LANGUAGE, form_catalog
+from desktop.core.translation.shown import SOURCE_LANGUAGE, form_catalog
 
 UNREVIEWED_EVENT = "text_unreviewed"
 

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.forms.codes import render
+from desktop.core.expr.codes import render
 
 Value = None | bool | int | str | datetime.date | tuple[str, ...]
 

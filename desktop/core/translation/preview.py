@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import paths
-from desktop.core.forms.review import sign_off
-from desktop.core.forms.sheet import Block, Line, build
-from desktop.core.forms.text import SOURCE_LANGUAGE, po_path
+from desktop.core.translation.sheet import Block, Line, build
+from desktop.core.translation.shown import SOURCE_LANGUAGE, po_path
+from desktop.core.translation.signoff import sign_off
 
 RULES_PER_PAGE = 8
 

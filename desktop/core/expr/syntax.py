@@ -1,7 +1,5 @@
-"""The expression language of protocol.md section 2: parse (lark, LALR) into an AST, then evaluate.
-
-Nothing here calls eval(); evaluation walks the AST. Null semantics follow the protocol exactly.
-"""
+"""The syntax of the expression language (protocol.md section 2): parse (lark, LALR) into an AST, and the ids
+an expression refers to."""
 
 from __future__ import annotations
 
@@ -10,25 +8,17 @@ from functools import lru_cache
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from desktop.core.forms.exprcheck import check, infer
-from desktop.core.forms.exprval import evaluate
-from desktop.core.forms.nodes import (
+from desktop.core.expr.nodes import (
     ARITY,
     And,
     Call,
     Compare,
     Expr,
     ExprError,
-    ExprProblem,
     Lit,
     Or,
     Ref,
-    Value,
-    VType,
 )
-
-__all__ = ["Expr", "ExprError", "ExprProblem", "VType", "Value", "check", "evaluate", "fired_refs",
-           "infer", "parse", "refs"]
 
 MAX_LENGTH = 20000
 MAX_DEPTH = 40

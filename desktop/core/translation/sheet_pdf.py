@@ -1,6 +1,6 @@
 """The translator's review sheet as a PDF: every string of a form in order, the English beside the
 translation, with question ids, types, choices, skip rules in words, notes, review status and glossary
-warnings (issue 8). Fonts and page furniture are the dossier's (Hangul and Cyrillic runs, n / N).
+warnings (issue 8). Fonts and page furniture are desktop.core.typeset's (Hangul and Cyrillic runs, n / N).
 
     render(sheet) -> bytes          write(sheet, path)
 
@@ -19,10 +19,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.core.atomic import write_atomic
-from desktop.core.dossier import fonts, layout
-from desktop.core.dossier.layout import BODY, H1, H2, SMALL, para
-from desktop.core.forms.sheet import READY, UNREVIEWED, Block, Line, Sheet
-from desktop.core.forms.text import FUZZY, UNTRANSLATED
+from desktop.core.translation.sheet import READY, UNREVIEWED, Block, Line, Sheet
+from desktop.core.translation.shown import FUZZY, UNTRANSLATED
+from desktop.core.typeset import fonts, layout
+from desktop.core.typeset.layout import BODY, H1, H2, SMALL, para
 
 PAGE = landscape(layout.PAGE)
 WIDTH = PAGE[0] - 2 * layout.MARGIN

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop.core.forms.captive import KEYS, Pair, Screen, script
 from desktop.core.forms.loader import shipped_form
-from desktop.core.forms.text import FormCatalog, form_catalog
+from desktop.core.translation.shown import FormCatalog, form_catalog
 
 NEUTRAL = "(every interviewer item: what the interviewer declares, observes, judges or signs)"
 
@@ -98,8 +98,8 @@ def markdown(s: Script) -> str:
 def pdf(s: Script, today: datetime.date | None = None) -> bytes:
     from reportlab.platypus import KeepTogether, SimpleDocTemplate
 
-    from desktop.core.dossier import fonts, layout
-    from desktop.core.dossier.layout import BODY, H1, H2, H3, SMALL, para
+    from desktop.core.typeset import fonts, layout
+    from desktop.core.typeset.layout import BODY, H1, H2, H3, SMALL, para
 
     fonts.register()
     buf = io.BytesIO()

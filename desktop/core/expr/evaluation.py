@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 
-from desktop.core.forms.nodes import And, Call, Compare, Expr, ExprError, Lit, Or, Ref, Value
+from desktop.core.expr.nodes import And, Call, Compare, Expr, ExprError, Lit, Or, Ref, Value
 
 
 class _Eval:

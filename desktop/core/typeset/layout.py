@@ -1,4 +1,5 @@
-"""Page furniture of the dossier: styles, the cover's signature box, page numbers "n / N", banner footer."""
+"""Page furniture shared by every PDF the app writes: styles, the cover's signature box (dossier, desk report),
+page numbers "n / N", banner footer."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Paragraph
 
-from desktop.core.dossier.fonts import LATIN, markup, safe_runs
+from desktop.core.typeset.fonts import LATIN, markup, safe_runs
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -135,7 +136,7 @@ def draw_runs(canv: rl_canvas.Canvas, x: float, y: float, text: str, size: float
 
 
 def canvas_class(left: str, banner: str, watermark: str = "") -> type[NumberedCanvas]:
-    """A canvas class carrying this dossier's footer text (and a draft's watermark)."""
+    """A canvas class carrying this document's footer text (and a draft's watermark)."""
     return type("DossierCanvas", (NumberedCanvas,), {"footer_left": left, "footer_banner": banner,
                                                      "watermark": watermark})
 

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.core.errors import N_
-from desktop.core.forms import glossary as gl
-from desktop.core.forms.catalog import context
 from desktop.core.forms.loader import load_form
-from desktop.core.forms.model import Form, Question
-from desktop.core.forms.plain import plain
-from desktop.core.forms.text import FUZZY, TRANSLATED, UNTRANSLATED, FormCatalog, form_catalog, form_strings
+from desktop.core.forms.model import Form, Question, context
+from desktop.core.translation import glossary as gl
+from desktop.core.translation.plain import plain
+from desktop.core.translation.shown import FUZZY, TRANSLATED, UNTRANSLATED, FormCatalog, form_catalog, form_strings
 
 READY, UNREVIEWED = "reviewed", "unreviewed"
 STATUS_WORDS = {READY: "reviewed", UNREVIEWED: "translated, NOT REVIEWED",

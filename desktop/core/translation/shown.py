@@ -27,9 +27,9 @@ from babel.messages.pofile import read_po
 
 from desktop import paths
 from desktop.core.errors import N_
-from desktop.core.forms.extract import FormMessage, form_dir_messages
 from desktop.core.forms.model import Form
-from desktop.core.forms.review import Approval, is_reviewed, is_translated, load, review_path, sha256_text
+from desktop.core.translation.extract import FormMessage, form_dir_messages
+from desktop.core.translation.signoff import Approval, is_reviewed, is_translated, load, review_path, sha256_text
 
 TRANSLATED, FUZZY, UNTRANSLATED = "translated", "fuzzy", "untranslated"
 SOURCE_LANGUAGE = "en"

@@ -1,4 +1,4 @@
-"""Every translatable string of a rules.yaml (and, through desktop.core.forms.catalog, of a form.yaml),
+"""Every translatable string of a rules.yaml (and, through desktop.core.translation.catalog, of a form.yaml),
 with its msgctxt, line and translator notes.
 
 One enumeration serves the babel extraction (the `forms` domain's .pot), the catalog statistics and the
@@ -25,9 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
-
-Node = yaml.Node
+from desktop.core.yamlstrict import Marks, Path_, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -38,65 +36,66 @@ class FormMessage:
     notes: tuple[str, ...] = ()
 
 
-def _compose(data: bytes) -> Node | None:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.compose(data.decode("utf-8"), Loader=loader)
+# A value of the rules file with its path from the root, so its line can be found (one strict YAML reader:
+# desktop.core.yamlstrict, as for the rules loader).
+Node = tuple[Any, Path_]
+
+
+def _compose(data: bytes, file: str) -> tuple[Node, Marks]:
+    value, marks = parse_yaml(data, file)
+    return (value, ()), marks
 
 
 def _get(node: Node | None, key: str) -> Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return v  # type: ignore[no-any-return]
+    if node is not None and isinstance(node[0], dict) and key in node[0]:
+        return node[0][key], (*node[1], key)
     return None
 
 
 def _items(node: Node | None) -> list[tuple[str, Node]]:
-    if not isinstance(node, yaml.MappingNode):
+    if node is None or not isinstance(node[0], dict):
         return []
-    return [(str(k.value), v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    return [(k, (v, (*node[1], k))) for k, v in node[0].items()]
 
 
 def _seq(node: Node | None) -> list[Node]:
-    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+    if node is None or not isinstance(node[0], list):
+        return []
+    return [(v, (*node[1], i)) for i, v in enumerate(node[0])]
 
 
 def _str(node: Node | None) -> str | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-        value = yaml.SafeLoader("").construct_scalar(node)
-        return str(value) if value else None
-    return None
-
-
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
+    return node[0] if node is not None and isinstance(node[0], str) and node[0] else None
 
 
 class _Out:
-    def __init__(self) -> None:
+    def __init__(self, marks: Marks) -> None:
+        self.marks = marks
         self.messages: list[FormMessage] = []
 
     def add(self, context: str, node: Node | None, *notes: str | None) -> None:
         text = _str(node)
         if text is not None and node is not None:
-            self.messages.append(FormMessage(context, text, _line(node), tuple(n for n in notes if n)))
+            line = self.marks.at(node[1])[0]
+            self.messages.append(FormMessage(context, text, line, tuple(n for n in notes if n)))
 
 
 def form_messages(path: Path) -> list[FormMessage]:
-    """The strings of a form.yaml as desktop.core.forms.catalog defines them (the session hashes these)."""
-    from desktop.core.forms.catalog import form_messages as catalog_messages
+    """The strings of a form.yaml as desktop.core.translation.catalog defines them (the session hashes these)."""
     from desktop.core.forms.loader import load_form
+    from desktop.core.translation.catalog import form_messages as catalog_messages
 
     return [FormMessage(m.context, m.text, m.line, (m.note,) if m.note else ())
             for m in catalog_messages(load_form(path))]
 
 
-def rules_messages(data: bytes) -> list[FormMessage]:
-    """The user-visible strings of a rules.yaml: banner, explanations, meanings, titles, legal basis."""
-    root = _compose(data)
+def rules_messages(data: bytes, file: str = "rules.yaml") -> list[FormMessage]:
+    """The user-visible strings of a rules.yaml: banner, explanations, meanings, titles, legal basis. Raises
+    desktop.core.yamlstrict.YamlError for a file the rules loader would refuse as YAML."""
+    root, marks = _compose(data, file)
     form_id = _str(_get(root, "form")) or "form"
     pre = f"{form_id}.rules"
-    out = _Out()
+    out = _Out(marks)
     out.add(f"{pre}.banner", _get(root, "banner"), "The standing banner over every evaluation.")
     for cfg in _seq(_get(root, "config")):
         key = _str(_get(cfg, "key")) or "?"
@@ -128,14 +127,14 @@ def _rules_of(table: str, body: Node) -> Iterator[Node]:
 
 def messages_of(path: Path) -> list[FormMessage]:
     """form_messages or rules_messages, by the file's name."""
-    return rules_messages(path.read_bytes()) if path.name == "rules.yaml" else form_messages(path)
+    return rules_messages(path.read_bytes(), str(path)) if path.name == "rules.yaml" else form_messages(path)
 
 
 def form_dir_messages(form_dir: Path) -> list[FormMessage]:
     """Every string of a form folder: form.yaml, then rules.yaml when present."""
     out = form_messages(form_dir / "form.yaml")
     if (form_dir / "rules.yaml").is_file():
-        out += rules_messages((form_dir / "rules.yaml").read_bytes())
+        out += rules_messages((form_dir / "rules.yaml").read_bytes(), str(form_dir / "rules.yaml"))
     return out
 
 
@@ -143,7 +142,7 @@ def extract_rules_yaml(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                        options: Any) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     """Babel extraction method for forms/<form>/rules.yaml (domain `forms`).
 
-    form.yaml is extracted by desktop.core.forms.catalog:extract_form (babel.cfg maps both).
+    form.yaml is extracted by desktop.core.translation.catalog:extract_form (babel.cfg maps both).
     """
-    for m in rules_messages(fileobj.read()):
+    for m in rules_messages(fileobj.read(), str(getattr(fileobj, "name", "rules.yaml"))):
         yield m.line, "pgettext", (m.context, m.msgid), list(m.notes)

@@ -1,4 +1,5 @@
-"""Fonts for the dossier: Hangul in NanumGothic, everything else in DejaVu Sans, as runs.
+"""Fonts for every PDF the app writes (the dossier, the review sheet, the captive script, the quick card, the
+rules document, the desk report): Hangul in NanumGothic, everything else in DejaVu Sans, as runs.
 
 No Korean font has the Ukrainian letters (platform-notes.md section 3) and reportlab drops a glyph its
 font lacks without a trace, so text is cut into runs and each run is checked against its font's

@@ -7,8 +7,8 @@ A question is named by its English label and id; a code by its choice label. Not
 
 from __future__ import annotations
 
+from desktop.core.expr.nodes import And, Call, Compare, Expr, Lit, Or, Ref
 from desktop.core.forms.model import Form
-from desktop.core.forms.nodes import And, Call, Compare, Expr, Lit, Or, Ref
 
 OPS = {"=": "is", "!=": "is not", "<": "is less than", "<=": "is at most", ">": "is more than",
        ">=": "is at least"}
