@@ -100,3 +100,18 @@ def test_the_kdf_profile_variable_is_read_in_one_place() -> None:
                   and isinstance(node.slice, ast.Constant) and node.slice.value == "VOLUNTAS_KDF_PROFILE"):
                 readers.add(path.relative_to(ROOT).as_posix())
     assert readers == {"desktop/core/vault/keyfile.py"}
+
+
+def test_the_windows_talk_to_a_typed_facade() -> None:
+    """desktop/ui takes the facade (desktop.facade.Core, desktop.desk_app.DeskCore) with its type, never as Any,
+    and never reaches past it into the vault's records."""
+    offenders = []
+    for path in (ROOT / "desktop" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if (isinstance(node, ast.arg) and node.arg == "core" and isinstance(node.annotation, ast.Name)
+                    and node.annotation.id == "Any"):
+                offenders.append(f"{where}: core: Any")
+            elif isinstance(node, ast.Attribute) and node.attr == "records":
+                offenders.append(f"{where}: .records")
+    assert offenders == []

@@ -14,6 +14,7 @@ from typing import Protocol
 from desktop.core.errors import VoluntasError
 from desktop.core.forms.model import Form
 from desktop.core.forms.session import Session, Storage, Translate
+from desktop.core.translation.unreviewed import unreviewed_shown
 
 # Audit events of the interview's chain (docs/audit).
 MINIMAL_RECORD = "minimal_record"
@@ -61,7 +62,8 @@ class Interview:
         self.captive_lang, self.interviewer_lang = captive_lang, interviewer_lang
         # raises VoluntasError when the record cannot be continued (a closed one missing its session date)
         self.session = Session(form, store, interview_id, session_date=datetime.date.fromisoformat(interview_date),
-                               lang=captive_lang, translate=texts(captive_lang), answers=store.answers(interview_id))
+                               unreviewed=unreviewed_shown, lang=captive_lang, translate=texts(captive_lang),
+                               answers=store.answers(interview_id))
         self.notes: dict[str, str] = dict(store.notes(interview_id))
         self._resume()
 

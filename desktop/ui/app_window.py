@@ -35,6 +35,9 @@ from desktop.ui.qt import (
 )
 from desktop.ui.unlock import UnlockPage
 
+if TYPE_CHECKING:
+    from desktop.facade import Core
+
 if TYPE_CHECKING:  # the session screens load after unlock, so the unlock window appears sooner
     from desktop.ui.captive import CaptiveView
     from desktop.ui.case import CasePage
@@ -63,7 +66,7 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, core: Any, idle_clock: Callable[[], float] | None = None) -> None:
+    def __init__(self, core: Core, idle_clock: Callable[[], float] | None = None) -> None:
         super().__init__()
         self.core = core
         self.idle_clock = idle_clock or time.monotonic
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
                 ("Ctrl+-", lambda: self.scale(-1)), ("Esc", self.escape), ("Ctrl+N", self.new_interview_key),
                 ("Ctrl+F", self.search_key),
                 ("Ctrl+Shift+T", lambda: self.core.unlocked or preview.open_in(self, self.core.preview_source()))]
+
         self.shortcuts = []
         for seq, slot in keys:
             sc = QShortcut(QKeySequence(seq), self)

@@ -4,7 +4,7 @@ declarations, then "Finalize" through one core call."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.forms.captive import choice_pair
 from desktop.core.forms.model import DECLINED
@@ -23,6 +23,9 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from desktop.facade import Core
 
 T = {
     "title": N_("Review the interview"),
@@ -57,7 +60,7 @@ class ReviewPage(Page):
     finalized = Signal()
     want_question = Signal(str)  # go to this question in the interview (a click or Enter on it)
 
-    def __init__(self, core: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self.page: Any = None
@@ -128,6 +131,7 @@ class ReviewPage(Page):
                 continue
             a = cap(*choice_pair(form, cl.id, c)) if q.captive == "choices" else cap.get(c.label, cl.id, c.code,
                                                                                           "label").text
+
             b = intr.get(c.label, cl.id, c.code, "label").text
             out.append(a if a == b else f"{a} / {b}")
         return "; ".join(out)

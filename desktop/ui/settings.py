@@ -3,7 +3,7 @@ change, and quick wipe behind a 5-second countdown that can be cancelled."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop import i18n
 from desktop.core.languages import NATIVE_NAMES
@@ -27,6 +27,9 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from desktop.facade import Core
 
 WIPE_SECONDS = 5
 T = {
@@ -66,7 +69,7 @@ class SettingsPage(Page):
     wiped = Signal()
     clipboard_set = Signal(str)
 
-    def __init__(self, core: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self.title = heading(1)

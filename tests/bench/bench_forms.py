@@ -43,7 +43,8 @@ def load_with_catalogs() -> list[float]:
 def after_one_answer() -> list[float]:
     form = loader.shipped_form()
     answers = json.loads(VIGNETTE.read_text())["interviews"][0]["answers"]
-    session = Session(form, _Memory(), "bench", session_date=datetime.date(2026, 3, 2), answers=answers)
+    session = Session(form, _Memory(), "bench", session_date=datetime.date(2026, 3, 2), unreviewed=None,
+                      answers=answers)
     times = []
     for n in range(200):
         value = "yes" if n % 2 else "no"

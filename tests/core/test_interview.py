@@ -89,3 +89,19 @@ def test_a_change_of_people_present_after_consent_continues_in_a_new_record(core
     assert run.id != iid and run.case_id == case and run.notes == {}
     assert {r.id for r in core.list_interviews() if r.case_id == case} == {iid, run.id}
     assert run.session.answers.get("ses_no") == int(v("V01")[1].get("ses_no", 1)) + 1
+
+
+def test_answers_given_to_unreviewed_korean_text_are_recorded_and_english_ones_are_not(core: Core) -> None:
+    """The window's path (facade -> Interview -> Session) records which answers were given to wording no
+    translator has signed off; the dossier lists them."""
+    from desktop.core.translation.unreviewed import UNREVIEWED_EVENT
+
+    answers = {**v("V01")[1], "ses_dt": DAY}
+    flagged = {}
+    for lang in ("ko", "en"):
+        case = core.new_case(f"CASE-{lang}")
+        iid = core.new_interview(case, lang, "en")
+        walk(core.open_interview(iid, case, DAY, lang, "en").session, answers, until="set_int_aff")
+        flagged[lang] = [e for e in events(core, iid) if e[0] == UNREVIEWED_EVENT]
+    assert flagged["ko"] and all(lang == "ko" for _e, _q, lang in flagged["ko"])
+    assert flagged["en"] == []

@@ -18,7 +18,7 @@ def resumed() -> tuple[Session, MemoryStorage, list[str]]:
     for qid in texts:
         answers.pop(qid, None)
     storage = MemoryStorage()
-    s = Session(form, storage, "iv1", session_date=day, answers=answers)
+    s = Session(form, storage, "iv1", session_date=day, unreviewed=None, answers=answers)
     return s, storage, [q for q in texts if q in s.navigable()]
 
 

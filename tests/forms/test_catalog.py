@@ -54,7 +54,8 @@ def test_the_session_hashes_text_under_the_extracted_contexts() -> None:
         def record_event(self, *args: Any) -> None:
             pass
 
-    s = Session(shipped_form(), Store(), "iv", session_date=dt.date(2025, 3, 10), translate=translate)
+    s = Session(shipped_form(), Store(), "iv", session_date=dt.date(2025, 3, 10), unreviewed=None,
+                translate=translate)
     s.answer("set_present", ["nobody"])
     s.answer("ses_org", "icrc")
     s.answer("set_lang", "korean")

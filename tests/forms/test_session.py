@@ -26,7 +26,7 @@ def form() -> Form:
 
 def new(form: Form, day: dt.date = dt.date(2025, 3, 10), **kw: Any) -> tuple[Session, MemoryStorage]:
     storage = MemoryStorage()
-    return Session(form, storage, "iv1", session_date=day, **kw), storage
+    return Session(form, storage, "iv1", session_date=day, **{"unreviewed": None, **kw}), storage
 
 
 def test_full_interview_is_saved_and_complete(form: Form) -> None:
@@ -158,5 +158,5 @@ def test_text_hash_follows_the_language_shown(form: Form) -> None:
 def test_resume_from_stored_answers(form: Form) -> None:
     day, answers = v("V01")
     storage = MemoryStorage()
-    s = Session(form, storage, "iv1", session_date=day, answers=answers)
+    s = Session(form, storage, "iv1", session_date=day, unreviewed=None, answers=answers)
     assert s.finished() and storage.rows == []  # nothing re-saved

@@ -31,7 +31,8 @@ class Storage:
 
 def session(lang: str) -> tuple[Session, Storage]:
     storage = Storage()
-    return Session(shipped_form(), storage, "iv1", session_date=dt.date(2025, 3, 10), lang=lang), storage
+    return Session(shipped_form(), storage, "iv1", session_date=dt.date(2025, 3, 10),
+                   unreviewed=unreviewed_shown, lang=lang), storage
 
 
 @pytest.fixture

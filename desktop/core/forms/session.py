@@ -20,7 +20,6 @@ from desktop.core.forms.captive import captive_strings
 from desktop.core.forms.model import Form
 from desktop.core.forms.resolve import scalar_config, settle
 from desktop.core.forms.values import MAX_INTERVIEW_TEXT_CHARS, MAX_TEXT_CHARS, AnswerError, check_value
-from desktop.core.translation.unreviewed import UNREVIEWED_EVENT, unreviewed_shown
 
 # protocol.md section 6: these changes after consent require consent again, in a new record.
 RECONSENT_IDS = ("set_interp", "set_int_aff", "set_present")
@@ -28,6 +27,9 @@ RECONSENT_IDS = ("set_interp", "set_int_aff", "set_present")
 SELF_HARM = ("cap_selfharm", "yes")
 SESSION_NO, PREVIOUS_DATE = "ses_no", "ses_prev_dt"
 Translate = Callable[[str, str], str]  # (msgctxt, English) -> text shown
+# (form, question id, language) -> the strings shown with it that no translator has signed off
+Unreviewed = Callable[[Form, str, str], list[str]]
+UNREVIEWED_EVENT = "text_unreviewed"  # the audit event of an answer given to unreviewed text
 # The limits of forms/values.py as the window says them (a test keeps the numbers equal).
 ANSWER_TOO_LONG = N_("An answer can hold at most 10,000 characters.")
 INTERVIEW_TOO_LONG = N_("The free-text answers of one interview can hold at most 50,000 characters together; "
@@ -93,10 +95,13 @@ class Outcome:
 
 class Session:
     def __init__(self, form: Form, storage: Storage, interview_id: str, *, session_date: datetime.date,
-                 lang: str = "en", translate: Translate | None = None, config: Mapping[str, Any] | None = None,
-                 answers: Mapping[str, Any] | None = None) -> None:
+                 unreviewed: Unreviewed | None, lang: str = "en", translate: Translate | None = None,
+                 config: Mapping[str, Any] | None = None, answers: Mapping[str, Any] | None = None) -> None:
+        # `unreviewed` comes from the translation package (translation.unreviewed.unreviewed_shown); it is
+        # passed in, not imported, so the form model does not depend on translation. None: a test that
+        # needs no translation check.
         self.form, self.storage, self.interview_id = form, storage, interview_id
-        self.lang = lang
+        self.lang, self.unreviewed = lang, unreviewed
         self.translate: Translate = translate or (lambda _ctx, text: text)
         self.config = scalar_config(config or {})
         self.answers: dict[str, Any] = {}
@@ -124,7 +129,7 @@ class Session:
             self.answers.pop(qid, None)
         else:
             self.answers[qid] = value
-        if value is not None and unreviewed_shown(self.form, qid, self.lang):
+        if value is not None and self.unreviewed is not None and self.unreviewed(self.form, qid, self.lang):
             self.storage.record_event(self.interview_id, UNREVIEWED_EVENT, qid, self.lang)  # flagged and recorded
 
     def discard(self, qids: Iterable[str]) -> None:
@@ -264,8 +269,8 @@ class Session:
         carried[SESSION_NO] = int(self.answers.get(SESSION_NO, 1)) + 1
         carried[PREVIOUS_DATE] = self.answers[self.form.session_date]
         day = datetime.date.fromisoformat(self.answers[self.form.session_date])
-        nxt = Session(self.form, self.storage, interview_id, session_date=day, lang=self.lang,
-                      translate=self.translate, config=self.config, answers=carried)
+        nxt = Session(self.form, self.storage, interview_id, session_date=day, unreviewed=self.unreviewed,
+                      lang=self.lang, translate=self.translate, config=self.config, answers=carried)
         for qid, value in carried.items():
             nxt._save(qid, value)
         nxt._refresh()

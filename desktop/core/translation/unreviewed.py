@@ -12,9 +12,10 @@ from pathlib import Path
 
 from desktop.core.forms.captive import captive_strings
 from desktop.core.forms.model import Form
+from desktop.core.forms.session import UNREVIEWED_EVENT
 from desktop.core.translation.shown import SOURCE_LANGUAGE, form_catalog
 
-UNREVIEWED_EVENT = "text_unreviewed"
+__all__ = ["UNREVIEWED_EVENT", "dossier_unreviewed", "shown_contexts", "summary", "unreviewed_shown"]
 
 
 def shown_contexts(form: Form, qid: str) -> list[tuple[str, str]]:

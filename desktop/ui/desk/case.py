@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.i18n import N_, _
 from desktop.ui import tasks
@@ -28,6 +28,9 @@ from desktop.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from desktop.desk_app import DeskCore
 
 BACK = N_("Back to cases (Esc)")
 DOSSIERS = N_("Dossiers as received (Enter opens one in the PDF viewer)")
@@ -53,7 +56,7 @@ def open_in_viewer(path: Path) -> None:
 class CasePage(Page):
     back = Signal()
 
-    def __init__(self, core: Any, opener: Callable[[Path], None] = open_in_viewer,
+    def __init__(self, core: DeskCore, opener: Callable[[Path], None] = open_in_viewer,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core, self.opener = core, opener
@@ -232,6 +235,7 @@ def story_html(s: Any) -> str:
                 [t("Risk on return"), "; ".join(f"{d}: {r}" for d, r in m.risk)],
                 [t("Options"), "; ".join(f"{o}: {r}" for o, r, _c in m.options)],
                 [t("Flags"), m.flags]]
+
         parts.append(_table(["", ""], rows))
     parts.append(f"<h3>{escape(t('Sign-offs'))}</h3>")
     signed = [[o.signed_at[:16].replace("T", " "), o.reviewer, o.note] for o in s.signoffs]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading
 from desktop.ui.desk.common import error_text
 from desktop.ui.qt import QComboBox, QHBoxLayout, QListWidget, QListWidgetItem, Qt, QVBoxLayout, QWidget, Signal
+
+if TYPE_CHECKING:
+    from desktop.desk_app import DeskCore
 
 TITLE = N_("Received cases")
 FILTERS = (("all", N_("All cases")), ("new", N_("New (not signed off)")), ("review", N_("Needs review")),
@@ -29,7 +32,7 @@ def keep(row: Any, which: str) -> bool:
 class CasesPage(Page):
     opened = Signal(str)
 
-    def __init__(self, core: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, core: DeskCore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self.title = heading(1)
@@ -82,6 +85,7 @@ class CasesPage(Page):
             item = QListWidgetItem(_(ROW).format(code=s.case_code, interviews=s.interviews,
                                                  last=s.last_received[:16].replace("T", " "),
                                                  state=", ".join(state)))
+
             item.setData(Qt.ItemDataRole.UserRole, s.case_code)
             self.list.addItem(item)
         if self.list.count():

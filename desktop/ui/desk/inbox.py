@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading, wrapped
 from desktop.ui.desk.common import FolderField, error_text
 from desktop.ui.qt import QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget, Signal
+
+if TYPE_CHECKING:
+    from desktop.desk_app import DeskCore
 
 TITLE = N_("Inbox")
 FROM = N_("Folder with the sealed bundles (USB stick or synced folder):")
@@ -32,7 +35,7 @@ WRITTEN = N_("{count} receipt(s) written to {folder}.")
 class InboxPage(Page):
     received = Signal()
 
-    def __init__(self, core: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, core: DeskCore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self.title = heading(1)

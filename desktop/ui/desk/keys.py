@@ -4,13 +4,16 @@ is the key trusted."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import Page, banner, heading, wrapped
 from desktop.ui.desk.common import FolderField, error_text
 from desktop.ui.qt import QListWidget, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from desktop.desk_app import DeskCore
 
 TITLE = N_("Interviewer keys")
 TRUSTED = N_("Keys this desk trusts:")
@@ -25,7 +28,7 @@ TRUSTED_NOW = N_("Key trusted: {name}.")
 
 
 class KeysPage(Page):
-    def __init__(self, core: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, core: DeskCore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self.title = heading(1)

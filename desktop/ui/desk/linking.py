@@ -5,13 +5,16 @@ and undone with Unlink; a link lapses the case's sign-offs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.i18n import N_, _
 from desktop.ui import tasks
 from desktop.ui.base import wrapped
 from desktop.ui.desk.common import error_text
 from desktop.ui.qt import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from desktop.desk_app import DeskCore
 
 HOW = N_("The same man under another case code? Link the cases so that they are evaluated together. The link "
          "is recorded in the audit log, can be undone, and ends the sign-offs made so far.")
@@ -23,7 +26,7 @@ NO_OTHER = N_("No other case to link with.")
 
 
 class LinkSection(QWidget):
-    def __init__(self, core: Any, reload: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(self, core: DeskCore, reload: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core, self.reload = core, reload
         self.case_code = ""

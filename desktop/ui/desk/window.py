@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import i18n
 from desktop.core.languages import LANGUAGES, NATIVE_NAMES
@@ -31,6 +31,9 @@ from desktop.ui.qt import (
 )
 from desktop.ui.unlock import UnlockPage
 
+if TYPE_CHECKING:
+    from desktop.desk_app import DeskCore
+
 AUTOLOCK_SECONDS = 60 * AUTOLOCK_MINUTES.default  # the desk has no settings page
 TITLE = "Voluntas"
 NAV = (("inbox", N_("Inbox (Ctrl+1)"), "Ctrl+1"), ("cases", N_("Cases (Ctrl+2)"), "Ctrl+2"),
@@ -40,8 +43,9 @@ DESK = N_("Legal desk")
 KEYS = N_("Keys: Ctrl+1 inbox, Ctrl+2 cases, Ctrl+3 keys, Enter opens, Esc goes back, Ctrl+Enter signs off, "
           "Ctrl+L locks.")
 class DeskWindow(QMainWindow):
-    def __init__(self, core: Any, idle_clock: Callable[[], float] | None = None,
+    def __init__(self, core: DeskCore, idle_clock: Callable[[], float] | None = None,
                  opener: Callable[[Any], None] | None = None) -> None:
+
         super().__init__()
         self.core, self.opener = core, opener
         self.idle_clock = idle_clock or time.monotonic
