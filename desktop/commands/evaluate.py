@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     forms = i18n.catalog(lang, "forms")
 
     def data_text(key: str, english: str) -> str:
-        return forms.pgettext(f"{ruleset.form.id}.rules.{key}", english) if english else english
+        context = f"{ruleset.form.id}.rules.{key}"  # a forms-catalog lookup, not a string to extract
+        return forms.pgettext(context, english) if english else english
 
     _write(report(evaluation, ruleset, i18n._, data_text, lang))
     return 0

@@ -70,7 +70,8 @@ def run_doc(args: argparse.Namespace) -> int:
     words = Words(rs, i18n._, lambda ctx, english: forms.pgettext(ctx, english) if english else english, lang)
     found = signoff.read_signoffs(signoff.signoff_path(rs))
     items = ruledoc.entries(words, signoff.states(rs, found), found)
-    banner = forms.pgettext(f"{rs.form.id}.rules.banner", rs.banner)
+    context = f"{rs.form.id}.rules.banner"  # a forms-catalog lookup, not a string to extract
+    banner = forms.pgettext(context, rs.banner)
     if args.out.suffix.lower() == ".md":
         data = ruledoc.markdown(words, items, banner).encode("utf-8")
         done = i18n._(T["written_md"]).format(path=args.out, rules=len(items))
