@@ -21,6 +21,7 @@ from desktop.ui.qt import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     Qt,
     QTextBrowser,
@@ -68,6 +69,7 @@ class CasePage(Page):
         self.view = QTextBrowser()
         self.dossiers_label = wrapped()
         self.dossiers = QListWidget()
+        self.dossiers.setMaximumHeight(110)  # a few dossiers; more scroll
         self.dossiers.itemActivated.connect(self.open_item)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
@@ -97,9 +99,16 @@ class CasePage(Page):
         self.extra = QVBoxLayout()
         self.sections: list[Any] = []
         scol.addLayout(self.extra)
+        scol.addStretch(1)
+        # On a small screen the side column scrolls instead of squeezing its wrapped labels into one line.
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         split = QSplitter()
         split.addWidget(self.view)
-        split.addWidget(side)
+        split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         col = QVBoxLayout(self)
