@@ -46,21 +46,23 @@ def open_bundle(vault: Vault, file: str, plain: io.BytesIO, port: DossierPort) -
     return opened, key_fp
 
 
-MAX_CASE_CODE = 128
+MAX_CARRIED_CASE_CODE = 128
 
 
-def case_code_problem(code: Any) -> str | None:
-    """Why a case code cannot travel, or None. It is shown in lists, file names and reports: no control
-    or invisible formatting characters (an escape sequence, a right-to-left override)."""
-    if not isinstance(code, str) or not 0 < len(code) <= MAX_CASE_CODE:
-        return f"missing, empty or longer than {MAX_CASE_CODE} characters"
+def unsafe_to_carry(code: Any) -> str | None:
+    """Why a case code cannot travel in a bundle, or None. It is shown in lists, file names and reports: no
+    control or invisible formatting characters (an escape sequence, a right-to-left override). Looser than
+    the rule for a new code (vault.records.case_code_problem, 64 characters), so that no code a field
+    vault holds is refused in transit."""
+    if not isinstance(code, str) or not 0 < len(code) <= MAX_CARRIED_CASE_CODE:
+        return f"missing, empty or longer than {MAX_CARRIED_CASE_CODE} characters"
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn") for ch in code):
         return "it holds control or invisible formatting characters"
     return None
 
 
 def check_case_code(file: str, code: Any) -> None:
-    problem = case_code_problem(code)
+    problem = unsafe_to_carry(code)
     if problem:
         raise VoluntasError("S034", file=file, problem=problem)
 

@@ -19,7 +19,7 @@ from desktop.core.bus import bus
 from desktop.core.errors import VoluntasError
 from desktop.core.sync import bundle
 from desktop.core.sync.port import DossierPort, default_port
-from desktop.core.sync.receive import case_code_problem
+from desktop.core.sync.receive import unsafe_to_carry
 from desktop.core.sync.recipients import list_recipients
 from desktop.core.vault import Vault, audit
 from desktop.core.vault.seal_store import SEALABLE, Sealed
@@ -93,7 +93,7 @@ def seal_interviews(vault: Vault, interview_ids: Sequence[str], port: DossierPor
     case_id = case_ids.pop()
     record, attachments, heads = _record(vault, ids)
     case_code = record["interviews"][0]["case_code"]
-    problem = case_code_problem(case_code)
+    problem = unsafe_to_carry(case_code)
     if problem:  # the desk would refuse it (S034): say so here, before anything is sealed
         raise VoluntasError("S016", problem=problem)
     bundle_id = bundle.new_id()
