@@ -119,8 +119,9 @@ class Interview:
         """The interviewer stops for now; the record stays a draft to resume."""
         try:
             self.store.record_event(self.id, STOPPED, self.session.current, None)
-        except VoluntasError:
-            pass  # a finalized record needs no stop event
+        except VoluntasError as err:
+            if err.code != "V016":  # a finalized record needs no stop event; any other failure is told
+                raise
 
     def reconsent(self) -> None:
         """Continue in a new record of the same case after a re-consent stop (Session.follow_up)."""

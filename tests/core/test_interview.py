@@ -105,3 +105,16 @@ def test_answers_given_to_unreviewed_korean_text_are_recorded_and_english_ones_a
         flagged[lang] = [e for e in events(core, iid) if e[0] == UNREVIEWED_EVENT]
     assert flagged["ko"] and all(lang == "ko" for _e, _q, lang in flagged["ko"])
     assert flagged["en"] == []
+
+
+def test_a_pause_that_cannot_be_recorded_is_told_not_swallowed(core: Core) -> None:
+    """Only a record that is no longer a draft (V016) takes no stop event; any other failure reaches the window."""
+    from desktop.core.errors import VoluntasError
+
+    case, iid = started(core)
+    run = core.open_interview(iid, case, DAY, "ko", "en")
+    assert core.vault is not None
+    core.vault.lock()
+    with pytest.raises(VoluntasError) as err:
+        run.pause()
+    assert err.value.code == "V010"

@@ -432,7 +432,11 @@ class InterviewPage(Page):
         self.pause_bar.hide()
         self.commit_current()
         self.save_note()
-        self.run.pause()
+        try:
+            self.run.pause()
+        except VoluntasError as err:  # e.g. a full disk: the interviewer stays and reads why
+            self.problem.setText(err.message(_))
+            return
         self.stopped.emit()
 
     def review(self) -> None:
