@@ -9,7 +9,6 @@ how links group cases is decided in desktop.core.sync.link; this stores.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Any, Literal
 
 from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
-from desktop.core.vault.records import Records
+from desktop.core.vault.records import Records, read_setting, write_setting
 
 ROLE, AGE_IDENTITY = "desk.role", "desk.age_identity"  # settings
 LINKS = "desk.links"  # settings: desk case -> the desk case its group is filed under (the first one linked)
@@ -47,8 +46,7 @@ class DeskReads:
         self._conn = conn
 
     def _json(self, key: str) -> dict[str, Any]:
-        row = self._conn().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        value = json.loads(row[0]) if row else {}
+        value = read_setting(self._conn(), key, {})
         return value if isinstance(value, dict) else {}
 
     def links(self) -> dict[str, Any]:
@@ -151,14 +149,11 @@ class DeskChange(DeskReads):
         self._records = records
         self._tx = tx
 
-    def _put(self, key: str, value: dict[str, Any]) -> None:
-        self._tx.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value, sort_keys=True)))
-
     def put_links(self, links: dict[str, Any]) -> None:
-        self._put(LINKS, links)
+        write_setting(self._tx, LINKS, links)
 
     def put_floors(self, floors: dict[str, Any]) -> None:
-        self._put(FLOOR, floors)
+        write_setting(self._tx, FLOOR, floors)
 
     def add_bundle(self, r: Received) -> None:
         self._tx.execute("INSERT INTO desk_bundles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -198,8 +193,8 @@ class DeskStore(DeskReads):
     def create(self, age_identity: str) -> None:
         """Make this vault a desk, holding its age identity, with the audit event."""
         with self._records.transaction() as conn:
-            conn.execute("INSERT INTO settings VALUES (?, ?)", (ROLE, json.dumps("desk")))
-            conn.execute("INSERT INTO settings VALUES (?, ?)", (AGE_IDENTITY, json.dumps(age_identity)))
+            write_setting(conn, ROLE, "desk")
+            write_setting(conn, AGE_IDENTITY, age_identity)
             self._records.audit(conn, audit.VAULT_CHAIN, "desk_created", 0)
 
     def enrol(self, fingerprint: str, public: bytes, certificate: bytes, names: list[str],

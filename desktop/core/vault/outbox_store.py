@@ -4,14 +4,13 @@ that came back (desktop.core.sync.outbox and receipts decide when; this stores).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
-from desktop.core.vault.records import Records
+from desktop.core.vault.records import Records, read_setting, write_setting
 
 RECEIPTED_BY = "sync.receipted_by"  # settings: bundle id -> fingerprints of the non-primary desks that receipted
 Outcome = Literal["done", "already", "unknown", "mismatch"]  # mismatch: the receipt names other bytes
@@ -78,12 +77,11 @@ class OutboxStore:
                 return "unknown"
             if row[0] != sha256:
                 return "mismatch"
-            found = conn.execute("SELECT value FROM settings WHERE key = ?", (RECEIPTED_BY,)).fetchone()
-            seen: dict[str, list[str]] = json.loads(found[0]) if found else {}
+            seen: dict[str, list[str]] = read_setting(conn, RECEIPTED_BY, {})
             if desk in seen.get(bundle_id, []):
                 return "already"
             seen[bundle_id] = [*seen.get(bundle_id, []), desk]
-            conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (RECEIPTED_BY, json.dumps(seen)))
+            write_setting(conn, RECEIPTED_BY, seen)
             records.audit(conn, audit.VAULT_CHAIN, "receipt_noted", 0, text_hash=str(row[0]))
         return "done"
 
@@ -110,9 +108,9 @@ class OutboxStore:
                          "AND NOT EXISTS (SELECT 1 FROM sealed WHERE case_id = ?)", (row[1], row[1], row[1]))
             conn.execute("INSERT INTO receipts VALUES (?, ?, ?, ?, ?)",
                          (bundle_id, row[0], desk, len(ids), records.clock.iso_now()))
-            found = conn.execute("SELECT value FROM settings WHERE key = ?", (RECEIPTED_BY,)).fetchone()
-            if found and bundle_id in (noted := json.loads(found[0])):
+            noted = read_setting(conn, RECEIPTED_BY, {})
+            if bundle_id in noted:
                 del noted[bundle_id]
-                conn.execute("UPDATE settings SET value = ? WHERE key = ?", (json.dumps(noted), RECEIPTED_BY))
+                write_setting(conn, RECEIPTED_BY, noted)
             records.audit(conn, audit.VAULT_CHAIN, "receipt_purged", 0, text_hash=str(row[0]))
         return "done", len(ids)

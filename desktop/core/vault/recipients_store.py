@@ -3,14 +3,13 @@ files and decides which desk may purge)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
-from desktop.core.vault.records import Records
+from desktop.core.vault.records import Records, read_setting, write_setting
 
 PRIMARY = "sync.primary_recipient"  # settings: the fingerprint of the recipient marked primary
 SIGNED = "sync.signed_recipients"  # settings: fingerprints of recipients added from a signed file
@@ -55,14 +54,9 @@ class RecipientStore:
             conn.execute("INSERT INTO recipients VALUES (?, ?, ?, ?, ?)",
                          (r.fingerprint, r.age_recipient, r.desk_key, r.label, r.added_at))
             if signed:
-                row = conn.execute("SELECT value FROM settings WHERE key = ?", (SIGNED,)).fetchone()
-                _put(conn, SIGNED, [*(json.loads(row[0]) if row else []), r.fingerprint])
+                write_setting(conn, SIGNED, [*read_setting(conn, SIGNED, []), r.fingerprint])
             if primary:
-                _put(conn, PRIMARY, r.fingerprint)
+                write_setting(conn, PRIMARY, r.fingerprint)
             self._records.audit(conn, audit.VAULT_CHAIN, "recipient_added", 0,
                                 text_hash=r.fingerprint.replace(" ", ""))
         return "added"
-
-
-def _put(conn: Connection, key: str, value: Any) -> None:
-    conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))

@@ -136,12 +136,11 @@ class Records:
         self._identities.clear()
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        row = self._conn().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
+        return read_setting(self._conn(), key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
+            write_setting(conn, key, value)
 
     # -- cases and interviews ---------------------------------------------------------------
     def create_case(self, code: str) -> str:
@@ -180,7 +179,7 @@ class Records:
         refusal): all of them are gone with their audit events, or none."""
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
-            self._draft(conn, interview_id)
+            self.require_draft(conn, interview_id)
             for qid in question_ids:
                 conn.execute("DELETE FROM answers WHERE interview_id = ? AND question_id = ?", (interview_id, qid))
                 self.audit(conn, interview_id, "answer_cleared", elapsed, qid)
@@ -217,7 +216,8 @@ class Records:
         start, base = self._resumed[interview_id]
         return base + int((self.clock.monotonic() - start) * 1000)
 
-    def _draft(self, conn: Connection, interview_id: str) -> None:
+    def require_draft(self, conn: Connection, interview_id: str) -> None:
+        """Raise V015 (unknown) or V016 (not a draft) unless `interview_id` is a draft."""
         row = conn.execute("SELECT state FROM interviews WHERE id = ?", (interview_id,)).fetchone()
         if row is None:
             raise VoluntasError("V015", what="interview", ident=interview_id)
@@ -237,7 +237,7 @@ class Records:
                                  "audit_mac = ? WHERE id = ? AND state = 'draft'",
                                  (elapsed, question_id, *e.anchor, interview_id))
             if moved.rowcount != 1:
-                self._draft(conn, interview_id)  # raises the precise reason
+                self.require_draft(conn, interview_id)  # raises the precise reason
             conn.execute(
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (interview_id, question_id, encoded, lang, shown_hash, elapsed),
@@ -250,7 +250,7 @@ class Records:
                        shown_hashes: dict[str, str]) -> None:
         """Store a whole interview read from a case file in one transaction."""
         with self.transaction() as conn:
-            self._draft(conn, interview_id)
+            self.require_draft(conn, interview_id)
             self._import(conn, interview_id, answers, lang, shown_hashes)
 
     def _import(self, conn: Connection, interview_id: str, answers: dict[str, Any], lang: str,
@@ -266,7 +266,7 @@ class Records:
     def clear_answer(self, interview_id: str, question_id: str) -> None:
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
-            self._draft(conn, interview_id)
+            self.require_draft(conn, interview_id)
             conn.execute("DELETE FROM answers WHERE interview_id = ? AND question_id = ?", (interview_id, question_id))
             self.audit(conn, interview_id, "answer_cleared", elapsed, question_id)
 
@@ -275,7 +275,7 @@ class Records:
             raise VoluntasError("V026", limit=f"{MAX_TEXT_CHARS:,}", count=f"{len(text):,}")
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
-            self._draft(conn, interview_id)
+            self.require_draft(conn, interview_id)
             conn.execute("INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?)",
                          (interview_id, question_id, text, lang, elapsed))
             self.audit(conn, interview_id, "note", elapsed, question_id, lang, None, text)
@@ -285,7 +285,7 @@ class Records:
         attachment_id = str(uuid.uuid4())
         digest = hashlib.sha256(data).hexdigest()
         with self.transaction() as conn:
-            self._draft(conn, interview_id)
+            self.require_draft(conn, interview_id)
             conn.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?, ?)",
                          (attachment_id, interview_id, question_id, media_type, digest, data, elapsed))
             self.audit(conn, interview_id, "attachment", elapsed, question_id, None, digest)
@@ -296,7 +296,7 @@ class Records:
         """An audit event with no answer: a language change, a pause, re-consent, a stop."""
         elapsed = self.elapsed_ms(interview_id)
         with self.transaction() as conn:
-            self._draft(conn, interview_id)  # a sealed interview's chain is gone: nothing may extend it
+            self.require_draft(conn, interview_id)  # a sealed interview's chain is gone: nothing may extend it
             self.audit(conn, interview_id, event, elapsed, question_id, lang)
 
     # -- reading ----------------------------------------------------------------------------
@@ -356,6 +356,17 @@ class Records:
         """An entry in the vault's own chain, alone in its transaction (an export, say)."""
         with self.transaction() as conn:
             self.audit(conn, audit.VAULT_CHAIN, event, 0, text_hash=text_hash)
+
+
+def read_setting(conn: Connection, key: str, default: Any = None) -> Any:
+    """A setting's JSON value on `conn` (inside a transaction too), `default` when unset."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else default
+
+
+def write_setting(conn: Connection, key: str, value: Any) -> None:
+    """Store a setting as JSON on `conn`; inside the caller's transaction."""
+    conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value, sort_keys=True)))
 
 
 def _check_code(code: str) -> None:

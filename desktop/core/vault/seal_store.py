@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.core.errors import VoluntasError
 from desktop.core.vault import audit
 from desktop.core.vault.db import Connection
 from desktop.core.vault.records import Records
@@ -53,11 +52,7 @@ class SealStore:
         records = self._records
         elapsed = records.elapsed_ms(interview_id)
         with records.transaction() as conn:
-            row = conn.execute("SELECT state FROM interviews WHERE id = ?", (interview_id,)).fetchone()
-            if row is None:
-                raise VoluntasError("V015", what="interview", ident=interview_id)
-            if row[0] != "draft":
-                raise VoluntasError("V016", ident=interview_id, state=row[0])
+            records.require_draft(conn, interview_id)
             conn.execute("UPDATE interviews SET state = 'finalized', elapsed_ms = ? WHERE id = ?",
                          (elapsed, interview_id))
             records.audit(conn, interview_id, "finalized", elapsed)
@@ -71,8 +66,8 @@ class SealStore:
 
     def sealable(self, case_id: str) -> list[str]:
         rows = self._conn().execute(
-            "SELECT id FROM interviews WHERE case_id = ? AND state IN ('draft', 'finalized') "
-            "ORDER BY interview_date, id", (case_id,)).fetchall()
+            "SELECT id FROM interviews WHERE case_id = ? AND state IN (?, ?) "
+            "ORDER BY interview_date, id", (case_id, *SEALABLE)).fetchall()
         return [str(r[0]) for r in rows]
 
     def case_and_state(self, interview_id: str) -> tuple[str, str] | None:
