@@ -25,10 +25,7 @@ def core(tmp_path: Path) -> Iterator[Core]:
 
 
 def events(core: Core, interview_id: str) -> list[tuple[str, str | None, str | None]]:
-    assert core.vault is not None
-    rows = core.vault.conn_or_raise().execute(
-        "SELECT event, question_id, lang FROM audit WHERE chain = ? ORDER BY seq", (interview_id,)).fetchall()
-    return [(r[0], r[1], r[2]) for r in rows]
+    return [(e.event, e.question_id, e.lang) for e in core.records.audit_entries(interview_id)]
 
 
 def started(core: Core, code: str = "CASE-1") -> tuple[str, str]:

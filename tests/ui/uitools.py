@@ -137,6 +137,4 @@ def visible_texts(root: Any) -> list[str]:
 
 
 def audit_events(core: Any, interview_id: str) -> list[tuple[str, str | None]]:
-    conn = core.vault.conn_or_raise()
-    rows = conn.execute("SELECT event, lang FROM audit WHERE chain = ? ORDER BY seq", (interview_id,)).fetchall()
-    return [(r[0], r[1]) for r in rows]
+    return [(e.event, e.lang) for e in core.records.audit_entries(interview_id)]

@@ -25,7 +25,7 @@ class Header(QHBoxLayout):
         self.addStretch(1)
         self.addWidget(self.stop_btn)
 
-    def retranslate(self) -> None:
+    def retranslate_ui(self) -> None:
         self.captive_label.setText(_(T["captive"]))
         self.interviewer_label.setText(_(T["interviewer"]))
         for combo in (self.captive_combo, self.interviewer_combo):

@@ -204,7 +204,7 @@ class InterviewPage(Page):
         self.header.show_elapsed(self.run.elapsed_seconds())
 
     def retranslate_ui(self) -> None:
-        self.header.retranslate()
+        self.header.retranslate_ui()
         self.captive_btn.setText(_(T["captive_view"]))
         self.review_btn.setText(_(T["review"]))
         self.eval_btn.setText(_(T["eval"]))
