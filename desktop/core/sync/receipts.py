@@ -113,15 +113,17 @@ def import_receipts(vault: Vault, folder: Path) -> ReceiptReport:
 def _note(vault: Vault, file: str, body: dict[str, Any], desk: str, report: ReceiptReport) -> None:
     """A receipt from a desk that is not the primary one: remembered, shown, never a purge."""
     bid = str(body.get("bundle_id"))
-    outcome = vault.outbox.note_receipt(bid, body.get("bundle_sha256"), desk)
+    if _done(vault.outbox.note_receipt(bid, body.get("bundle_sha256"), desk), file, bid, report):
+        report.noted.append((bid, desk))
+
+
+def _done(outcome: str, file: str, bid: str, report: ReceiptReport) -> bool:
+    """True when the receipt took effect; counts it as already seen or unknown otherwise."""
     if outcome == "mismatch":
         raise VoluntasError("S042", file=file, bundle=bid)
-    if outcome == "unknown":
-        report.unknown += 1
-    elif outcome == "already":
-        report.already += 1
-    else:
-        report.noted.append((bid, desk))
+    report.already += outcome == "already"
+    report.unknown += outcome == "unknown"
+    return outcome == "done"
 
 
 def receipted_by(vault: Vault) -> dict[str, list[str]]:
@@ -140,12 +142,6 @@ def _size(path: Path) -> int:
 def _purge(vault: Vault, file: str, body: dict[str, Any], desk: str, report: ReceiptReport) -> None:
     bid = str(body.get("bundle_id"))
     outcome, interviews = vault.outbox.purge(bid, body.get("bundle_sha256"), desk)
-    if outcome == "mismatch":
-        raise VoluntasError("S042", file=file, bundle=bid)
-    if outcome == "already":
-        report.already += 1
-    elif outcome == "unknown":
-        report.unknown += 1
-    else:
+    if _done(outcome, file, bid, report):
         report.purged_bundles.append(bid)
         report.purged_interviews += interviews
